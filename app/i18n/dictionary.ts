@@ -1,0 +1,24 @@
+import type { Locale } from "./locales";
+import { common } from "./messages/common";
+import { errors } from "./messages/errors";
+
+/** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
+const namespaces = {
+  common,
+  error: errors,
+};
+
+type Namespaces = typeof namespaces;
+export type MessageKey = {
+  [N in keyof Namespaces]: `${N & string}.${keyof Namespaces[N]["zh-CN"] & string}`;
+}[keyof Namespaces];
+
+function flatten(locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [ns, messages] of Object.entries(namespaces)) {
+    for (const [key, text] of Object.entries(messages[locale] as Record<string, string>)) out[`${ns}.${key}`] = text;
+  }
+  return out;
+}
+
+export const dictionaries: Record<Locale, Record<string, string>> = { "zh-CN": flatten("zh-CN"), en: flatten("en") };

@@ -1,0 +1,28 @@
+import type { Config } from "~/utils/env.server";
+import type { Db } from "~/utils/db.server";
+import type { Logger } from "~/utils/logger.server";
+import type { Realtime } from "~/realtime/types";
+
+/**
+ * What server.ts hands to every loader and action. Routes get services from here, never from a module
+ * singleton: the Remix bundle holds its own copy of every module, so only the context is shared.
+ */
+export type Services = {
+  config: Config;
+  db: Db;
+  log: Logger;
+  realtime: Realtime;
+};
+
+export type RequestContext = {
+  services: Services;
+  requestId: string;
+  cspNonce: string;
+  /** Filled in by auth once the session is known, so the request log line names the user. */
+  requestLog: { userId?: string };
+};
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends RequestContext {}
+}

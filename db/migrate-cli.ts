@@ -1,0 +1,4 @@
+import { runWithDatabase } from "./cli";
+
+// openDatabase() migrates; nothing more to do.
+await runWithDatabase("migrate", async () => {});

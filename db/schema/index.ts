@@ -1,0 +1,5 @@
+export * from "./users";
+export * from "./organizations";
+export * from "./chains";
+export * from "./alliances";
+export * from "./activity";

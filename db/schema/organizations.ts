@@ -1,0 +1,35 @@
+import { boolean, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const orgKindEnum = pgEnum("org_kind", ["enterprise", "university", "institute", "association", "agency"]);
+export const orgRoleEnum = pgEnum("org_role", ["admin", "representative"]);
+
+export const organizations = pgTable("organizations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  nameZh: text("name_zh").notNull(),
+  nameEn: text("name_en").notNull(),
+  kind: orgKindEnum("kind").notNull(),
+  descriptionZh: text("description_zh").notNull().default(""),
+  descriptionEn: text("description_en").notNull().default(""),
+  website: text("website"),
+  city: text("city"),
+  verified: boolean("verified").notNull().default(false),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A user representing an organization; a user may represent several. */
+export const orgRepresentatives = pgTable(
+  "org_representatives",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: orgRoleEnum("role").notNull().default("representative"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../setup/server";
+
+describe("server", () => {
+  const server = useTestServer();
+
+  it("answers the health check while the database is up", async () => {
+    const res = await server.fetch("/healthz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok" });
+  });
+
+  it("refuses a state-changing request without an Origin", async () => {
+    const res = await fetch(new URL("/", server.url), { method: "POST" });
+    expect(res.status).toBe(403);
+  });
+
+  it("refuses a state-changing request from a foreign Origin, in the user's language", async () => {
+    const res = await server.fetch("/", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "accept-language": "en-US,en;q=0.9" },
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toMatch(/origin not allowed/i);
+  });
+
+  it("serves fingerprinted assets with a year-long immutable cache", async () => {
+    const html = await (await server.fetch("/")).text();
+    const asset = html.match(/\/build\/[^"]+\.js/)?.[0];
+    expect(asset).toBeDefined();
+    const res = await server.fetch(asset!);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/max-age=31536000.*immutable/);
+  });
+
+  it("sends a CSP whose script nonce matches the page's inline scripts", async () => {
+    const res = await server.fetch("/");
+    const csp = res.headers.get("content-security-policy") ?? "";
+    const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/connect-src[^;]*ws:/);
+    expect(await res.text()).toContain(`nonce="${nonce}"`);
+  });
+});
