@@ -16,6 +16,9 @@ export function createRealtimeServer(
     emit(activities: Activity[]) {
       for (const activity of activities) io.to(activity.topic).emit("activity", activity);
     },
+    disconnectSession(sessionId: string) {
+      io.in(`session:${sessionId}`).disconnectSockets(true);
+    },
     disconnectUser(userId: string) {
       io.in(`user:${userId}`).disconnectSockets(true);
     },

@@ -8,8 +8,11 @@ export type Activity = {
   createdAt: string;
 };
 
-/** The socket side as domain modules see it: they emit committed activities, nothing else. */
+/** The socket side as domain modules see it: they emit committed activities and end sessions' sockets. */
 export type Realtime = {
   emit(activities: Activity[]): void;
+  /** Disconnects the sockets opened with this session (logout). */
+  disconnectSession(sessionId: string): void;
+  /** Disconnects every socket of the user, except those of `exceptSessionId` (password change, suspension). */
   disconnectUser(userId: string, exceptSessionId?: string): void;
 };

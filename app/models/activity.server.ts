@@ -1,0 +1,90 @@
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { activity } from "../../db/schema/index";
+import type { Activity, Realtime } from "~/realtime/types";
+import type { Db, DbOrTx, Tx } from "~/utils/db.server";
+
+export type ActivityInput = {
+  topic: string;
+  type: string;
+  payload?: Record<string, unknown>;
+  actorId?: string | null;
+};
+export type Publish = (event: ActivityInput) => void;
+
+/** Namespace of the advisory locks that order activity ids per topic. */
+const ACTIVITY_LOCK = 7_240_002;
+
+/**
+ * The transactional outbox (docs/decisions/0004-activity-log-for-real-time.md). `work` runs in one
+ * transaction and may `publish` activities; they are written in the same transaction and emitted to
+ * their topic's room only after it commits. Before inserting, the transaction takes a lock per topic
+ * (in sorted order, so publishers never deadlock): ids then commit in id order within a topic, and a
+ * client that remembers the last id it saw can never skip one that commits later.
+ */
+export async function transact<T>(
+  services: { db: Db; realtime: Realtime },
+  work: (tx: Tx, publish: Publish) => Promise<T>,
+): Promise<T> {
+  let written: Activity[] = [];
+  const result = await services.db.transaction(async (tx) => {
+    const queued: ActivityInput[] = [];
+    const value = await work(tx, (event) => queued.push(event));
+    if (queued.length > 0) {
+      for (const topic of [...new Set(queued.map((e) => e.topic))].sort()) {
+        await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(${topic}))`);
+      }
+      const rows = await tx
+        .insert(activity)
+        .values(queued.map((e) => ({ topic: e.topic, type: e.type, payload: e.payload ?? {}, actorId: e.actorId ?? null })))
+        .returning();
+      written = rows.map(toWire);
+    }
+    return value;
+  });
+  if (written.length > 0) services.realtime.emit(written);
+  return result;
+}
+
+/** What a client missed on a topic: activities after `afterId`, oldest first. */
+export async function activitiesAfter(db: DbOrTx, topic: string, afterId: number, limit = 500): Promise<Activity[]> {
+  const rows = await db
+    .select()
+    .from(activity)
+    .where(and(eq(activity.topic, topic), gt(activity.id, afterId)))
+    .orderBy(asc(activity.id))
+    .limit(limit);
+  return rows.map(toWire);
+}
+
+/** The newest activity id on a topic (0 when none): a page renders with it so its client can catch up from there. */
+export async function latestActivityId(db: DbOrTx, topic: string): Promise<number> {
+  const [row] = await db
+    .select({ id: activity.id })
+    .from(activity)
+    .where(eq(activity.topic, topic))
+    .orderBy(desc(activity.id))
+    .limit(1);
+  return row?.id ?? 0;
+}
+
+/** The newest activities on a topic, newest first: for feeds. */
+export async function recentActivities(db: DbOrTx, topic: string, limit = 20): Promise<Activity[]> {
+  const rows = await db
+    .select()
+    .from(activity)
+    .where(eq(activity.topic, topic))
+    .orderBy(desc(activity.id))
+    .limit(limit);
+  return rows.map(toWire);
+}
+
+function toWire(row: typeof activity.$inferSelect): Activity {
+  return {
+    id: row.id,
+    topic: row.topic,
+    type: row.type,
+    payload: row.payload,
+    actorId: row.actorId,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
