@@ -18,6 +18,8 @@ export type RequestContext = {
   services: Services;
   requestId: string;
   cspNonce: string;
+  /** The client's address (Express `req.ip`, which honours TRUST_PROXY): log-in throttling keys on it. */
+  clientIp: string;
   /** Filled in by auth once the session is known, so the request log line names the user. */
   requestLog: { userId?: string };
 };

@@ -38,10 +38,11 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
     createRequestHandler({
       build: getBuild,
       mode,
-      getLoadContext: (_req, res): RequestContext => ({
+      getLoadContext: (req, res): RequestContext => ({
         services,
         requestId: res.locals.requestId,
         cspNonce: res.locals.cspNonce,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.requestLog,
       }),
     }),

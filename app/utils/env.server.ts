@@ -62,18 +62,20 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment once; throws a ConfigError naming every bad variable. */
-export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = String(issue.path[0] ?? "environment");
-        const value = source[name];
-        const shown = value === undefined || /PASSWORD|SECRET|URL/.test(name) ? "" : ` (got "${value}")`;
-        return `${name}: ${issue.message}${shown}`;
-      }),
-    );
+    const byVariable = new Map<string, string>();
+    for (const issue of parsed.error.issues) {
+      const name = String(issue.path[0] ?? "environment");
+      if (byVariable.has(name)) continue;
+      const value = source[name];
+      // URLs and passwords may hold credentials: never echo them.
+      const shown = value === undefined || /PASSWORD|SECRET|URL/.test(name) ? "" : ` (got "${value}")`;
+      byVariable.set(name, `${name}: ${issue.message}${shown}`);
+    }
+    throw new ConfigError([...byVariable.values()]);
   }
   const env = parsed.data;
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);

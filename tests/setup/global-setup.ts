@@ -1,11 +1,10 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
+import { tempDataDir } from "./spawn-server";
 
 /**
  * One PostgreSQL for the run: DATABASE_URL's server when set (CI proves a stock server that way),
@@ -18,7 +17,7 @@ export default async function setup(project: TestProject) {
     adminUrl = process.env.DATABASE_URL;
   } else {
     embedded = await startEmbeddedPostgres({
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), "qilian-test-pg-")),
+      dir: tempDataDir("qilian-test-pg-"),
       database: "postgres",
       ephemeral: true,
     });
