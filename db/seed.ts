@@ -1,12 +1,92 @@
 import { pathToFileURL } from "node:url";
 import { count } from "drizzle-orm";
-import type { Db } from "~/utils/db.server";
+import { PLATFORM_TOPIC } from "~/realtime/topics";
+import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
-import { alliances } from "./schema/index";
+import { allianceSeeds } from "./seed-data/alliances";
+import { chainSeeds } from "./seed-data/chains";
+import {
+  insertAlliances,
+  insertChains,
+  insertOrganizations,
+  insertRepresentatives,
+  insertUsers,
+  type UserRow,
+} from "./seed-data/insert";
+import { organizationSeeds } from "./seed-data/organizations";
+import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
+import { activity, alliances } from "./schema/index";
 
-/** Demo content; every insert is keyed on a natural key, so seeding twice changes nothing. */
+/** How far apart the demo users appear to have joined, so the home feed reads like a history. */
+const JOIN_INTERVAL_MS = 97 * 60_000;
+
+/**
+ * Demo content, in one transaction; every insert is keyed on a natural key, so seeding twice changes
+ * nothing, and a partly seeded database only gets what it lacks.
+ */
 export async function seedDemoData(db: Db): Promise<void> {
-  void db;
+  await db.transaction(async (tx) => {
+    const chains = await insertChains(
+      tx,
+      chainSeeds.map((chain, position) => ({ ...chain, position })),
+    );
+    await insertAlliances(
+      tx,
+      allianceSeeds.map(({ chains: slugs, ...alliance }) => ({
+        ...alliance,
+        chainIds: slugs.map((slug) => found(chains, slug, "chain").chain.id),
+      })),
+    );
+    const orgs = await insertOrganizations(tx, organizationSeeds);
+    const now = Date.now();
+    const { byEmail, created } = await insertUsers(
+      tx,
+      userSeeds.map((user, i) => ({
+        ...user,
+        password: DEMO_PASSWORD,
+        createdAt: new Date(now - (userSeeds.length - 1 - i) * JOIN_INTERVAL_MS),
+      })),
+    );
+    await insertRepresentatives(
+      tx,
+      userSeeds.flatMap((user) =>
+        user.organizations.map(({ slug, role }) => ({
+          orgId: found(orgs, slug, "organization").id,
+          userId: found(byEmail, user.email, "user").id,
+          role,
+        })),
+      ),
+    );
+    await announceJoined(tx, created);
+  });
+}
+
+/**
+ * Feed entries for the demo users this run created (never the admin), so re-seeding adds none. The
+ * payload has the shape sign-up publishes (app/models/users.server.ts), so the feed reads both alike.
+ */
+async function announceJoined(tx: Tx, created: UserRow[]): Promise<void> {
+  const rows = created
+    .filter((user) => user.platformRole !== "admin")
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((user) => {
+      const seed = userSeeds.find((s) => s.email === user.email)!;
+      const { slug, nameZh, nameEn } = organizationSeeds.find((o) => o.slug === seed.organizations[0].slug)!;
+      return {
+        topic: PLATFORM_TOPIC,
+        type: "user.joined",
+        payload: { displayName: user.displayName, organization: { slug, nameZh, nameEn } },
+        actorId: user.id,
+        createdAt: user.createdAt,
+      };
+    });
+  if (rows.length > 0) await tx.insert(activity).values(rows);
+}
+
+function found<T>(map: Map<string, T>, key: string, what: string): T {
+  const value = map.get(key);
+  if (value === undefined) throw new Error(`seed data names an unknown ${what}: ${key}`);
+  return value;
 }
 
 /** First start of an empty database: fill it with the demo. */

@@ -1,0 +1,76 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
+
+/**
+ * `npm run bench`: each scenario runs our server and its baseline alternately (A B A B, three rounds), the
+ * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
+ */
+const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
+const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const rounds = 3;
+const canPin = os.cpus().length > 1 && fs.existsSync("/usr/bin/taskset");
+
+function pin(pid: number | undefined, core: number) {
+  if (canPin && pid) execFileSync("taskset", ["-a", "-cp", String(core), String(pid)], { stdio: "ignore" });
+}
+
+function load(url: string): { rps: number; p50: number; p95: number } {
+  const args = ["--import", "tsx", "tests/bench/load.ts", url, String(requests), String(concurrency)];
+  const command = canPin ? "taskset" : process.execPath;
+  const out = execFileSync(command, canPin ? ["-c", "1", process.execPath, ...args] : args, { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+async function startBaseline(bodyFile: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/baseline-server.ts", bodyFile, String(port)]);
+  await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
+  pin(child.pid, 0);
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+const dataDir = tempDataDir("qilian-bench-");
+const server = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "true", LOG_LEVEL: "error" });
+pin(server.process.pid, 0);
+const scenarios = [
+  { name: "home page (seeded, zh-CN)", path: "/" },
+  { name: "health check", path: "/healthz" },
+];
+const rows: string[][] = [];
+try {
+  for (const scenario of scenarios) {
+    const bodyFile = path.join(dataDir, "body.html");
+    fs.writeFileSync(bodyFile, Buffer.from(await (await fetch(server.url + scenario.path)).arrayBuffer()));
+    const baseline = await startBaseline(bodyFile);
+    load(server.url + scenario.path); // warm-up
+    load(baseline.url);
+    const ours: number[] = [];
+    const base: number[] = [];
+    const ours95: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      const a = load(server.url + scenario.path);
+      const b = load(baseline.url);
+      ours.push(a.rps);
+      ours95.push(a.p95);
+      base.push(b.rps);
+    }
+    baseline.child.kill();
+    const [o, b] = [median(ours), median(base)];
+    rows.push([scenario.name, `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`, `${b.toFixed(0)} req/s`, (o / b).toFixed(3)]);
+  }
+} finally {
+  await server.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(`\n${requests} requests × ${rounds} rounds, concurrency ${concurrency}${canPin ? ", server on core 0, load on core 1" : ""}\n`);
+const header = ["scenario", "Qilian", "baseline (node:http, same bytes)", "ratio"];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) {
+  console.log(row.map((cell, i) => cell.padEnd(widths[i])).join(" | "));
+}

@@ -1,0 +1,83 @@
+import crypto from "node:crypto";
+import type { DbOrTx } from "~/utils/db.server";
+import {
+  insertAlliances,
+  insertChains,
+  insertOrganizations,
+  insertRepresentatives,
+  insertUsers,
+  type NewAlliance,
+  type NewChain,
+  type NewOrganization,
+  type NewRepresentative,
+  type NewUser,
+} from "../db/seed-data/insert";
+
+/**
+ * Test rows with random, unique defaults, written through the same insert helpers as the seed. Pass
+ * only what a test cares about.
+ */
+
+export const FACTORY_PASSWORD = "factory-password-1";
+
+const unique = () => crypto.randomBytes(5).toString("hex");
+
+export async function createUser(db: DbOrTx, overrides: Partial<NewUser> = {}) {
+  const id = unique();
+  const input: NewUser = {
+    email: `user-${id}@test.qilian.example`,
+    displayName: `测试用户 ${id}`,
+    password: FACTORY_PASSWORD,
+    ...overrides,
+  };
+  const { byEmail } = await insertUsers(db, [input]);
+  return { user: byEmail.get(input.email.toLowerCase())!, password: input.password };
+}
+
+export async function createOrganization(db: DbOrTx, overrides: Partial<NewOrganization> = {}) {
+  const id = unique();
+  const input: NewOrganization = {
+    slug: `org-${id}`,
+    nameZh: `测试机构${id}`,
+    nameEn: `Test Organization ${id}`,
+    kind: "enterprise",
+    city: "天津",
+    ...overrides,
+  };
+  return (await insertOrganizations(db, [input])).get(input.slug)!;
+}
+
+export async function addRepresentative(db: DbOrTx, representative: NewRepresentative): Promise<void> {
+  await insertRepresentatives(db, [representative]);
+}
+
+/** By default a small chain with a join and a branch: two suppliers → assembly → two applications. */
+export async function createChain(db: DbOrTx, overrides: Partial<NewChain> = {}) {
+  const id = unique();
+  const input: NewChain = {
+    slug: `chain-${id}`,
+    nameZh: `测试产业链${id}`,
+    nameEn: `Test Chain ${id}`,
+    nodes: [
+      { slug: "part-a", nameZh: "部件甲", nameEn: "Part A" },
+      { slug: "part-b", nameZh: "部件乙", nameEn: "Part B" },
+      { slug: "assembly", nameZh: "整机", nameEn: "Assembly", upstream: ["part-a", "part-b"] },
+      { slug: "use-a", nameZh: "应用甲", nameEn: "Application A", upstream: ["assembly"] },
+      { slug: "use-b", nameZh: "应用乙", nameEn: "Application B", upstream: ["assembly"] },
+    ],
+    ...overrides,
+  };
+  return (await insertChains(db, [input])).get(input.slug)!;
+}
+
+export async function createAlliance(db: DbOrTx, overrides: Partial<NewAlliance> = {}) {
+  const id = unique();
+  const input: NewAlliance = {
+    slug: `alliance-${id}`,
+    nameZh: `测试联盟${id}`,
+    nameEn: `Test Alliance ${id}`,
+    joinPolicy: "request",
+    ...overrides,
+  };
+  return (await insertAlliances(db, [input])).get(input.slug)!;
+}

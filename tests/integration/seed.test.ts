@@ -1,0 +1,236 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { seedDemoData, seedIfEmpty } from "../../db/seed";
+import { DEMO_PASSWORD, demoLogins } from "../../db/seed-data/users";
+import type { Logger } from "~/utils/logger.server";
+import { hashPassword, verifyPassword } from "~/utils/password.server";
+import { useTestDatabase } from "../setup/database";
+
+// Hashing is the slow part of seeding: count it, to prove only new users are hashed.
+vi.mock("~/utils/password.server", async (importOriginal) => {
+  const original = await importOriginal<typeof import("~/utils/password.server")>();
+  return { ...original, hashPassword: vi.fn(original.hashPassword) };
+});
+
+const PLAN_CHAINS = [
+  "自主可控信息系统",
+  "智能安防",
+  "大数据",
+  "先进通信",
+  "智能网联车",
+  "工业机器人",
+  "智能终端",
+];
+
+type Row = Record<string, unknown>;
+
+function stubLogger() {
+  return { info: vi.fn() } as unknown as Logger & { info: ReturnType<typeof vi.fn> };
+}
+
+describe("demo seed", () => {
+  const database = useTestDatabase();
+  const rows = <T extends Row>(query: ReturnType<typeof sql>) => database.db.execute<T>(query);
+
+  /** Every public table's rows, order-independent: the whole state a second seed must leave alone. */
+  async function dump(): Promise<Record<string, string[]>> {
+    const tables = await rows<{ name: string }>(
+      sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    );
+    const result: Record<string, string[]> = {};
+    for (const { name } of tables) {
+      const all = await rows<{ row: string }>(
+        sql`select to_jsonb(t)::text as row from ${sql.identifier(name)} t`,
+      );
+      result[name] = all.map((r) => r.row).sort();
+    }
+    return result;
+  }
+
+  const firstStart = stubLogger();
+  beforeAll(async () => {
+    await seedIfEmpty(database.db, firstStart);
+  });
+
+  it("seeds an empty database on first start", async () => {
+    expect(firstStart.info).toHaveBeenCalledOnce();
+    const tables = await dump();
+    expect(tables.alliances).toHaveLength(7);
+    expect(tables.chains).toHaveLength(7);
+  });
+
+  it("names the seven alliances and seven chains in both languages, all distinct", async () => {
+    for (const table of ["alliances", "chains"]) {
+      const named = await rows<{ zh: string; en: string; dzh: string; den: string }>(
+        sql`select name_zh as zh, name_en as en, description_zh as dzh, description_en as den from ${sql.identifier(table)}`,
+      );
+      expect(named).toHaveLength(7);
+      for (const column of ["zh", "en", "dzh", "den"] as const) {
+        const values = named.map((r) => r[column].trim());
+        expect(
+          values.every((v) => v.length > 0),
+          `${table}.${column} empty`,
+        ).toBe(true);
+        expect(new Set(values).size, `${table}.${column} repeated`).toBe(7);
+      }
+      expect(named.every((r) => r.zh !== r.en)).toBe(true);
+    }
+    const chainNames = await rows<{ zh: string }>(sql`select name_zh as zh from chains order by position`);
+    expect(chainNames.map((c) => c.zh)).toEqual(PLAN_CHAINS);
+  });
+
+  it("draws every chain as a connected, acyclic graph of at least six nodes with a join", async () => {
+    const nodes = await rows<{ id: string; chain: string; slug: string }>(
+      sql`select n.id, c.slug as chain, n.slug from chain_nodes n join chains c on c.id = n.chain_id`,
+    );
+    const edges = await rows<{ from: string; to: string }>(
+      sql`select from_node_id as from, to_node_id as to from chain_edges`,
+    );
+    const chainOf = new Map(nodes.map((n) => [n.id, n.chain]));
+    for (const edge of edges) expect(chainOf.get(edge.from)).toBe(chainOf.get(edge.to));
+
+    for (const chain of new Set(nodes.map((n) => n.chain))) {
+      const ids = nodes.filter((n) => n.chain === chain).map((n) => n.id);
+      const own = edges.filter((e) => chainOf.get(e.from) === chain);
+      expect(ids.length, chain).toBeGreaterThanOrEqual(6);
+      expect(isAcyclic(ids, own), `${chain} has a cycle`).toBe(true);
+      expect(isConnected(ids, own), `${chain} is not connected`).toBe(true);
+      const upstreamCounts = ids.map((id) => own.filter((e) => e.to === id).length);
+      expect(
+        Math.max(...upstreamCounts),
+        `${chain} has no node with two upstream nodes`,
+      ).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it("keeps the plan's own upstream → downstream sequences", async () => {
+    const links = await rows<{ link: string }>(sql`
+      select c.slug || ':' || f.slug || '>' || t.slug as link
+      from chain_edges e
+      join chain_nodes f on f.id = e.from_node_id
+      join chain_nodes t on t.id = e.to_node_id
+      join chains c on c.id = f.chain_id`);
+    const set = new Set(links.map((l) => l.link));
+    for (const link of [
+      "independent-it:cpu>os",
+      "independent-it:os>database",
+      "independent-it:database>complete-machine",
+      "industrial-robots:reducers>robot-body",
+      "industrial-robots:controllers>robot-body",
+      "industrial-robots:servos>robot-body",
+      "industrial-robots:robot-body>system-integration",
+      "connected-vehicles:traffic-scenarios>autonomous-vehicles",
+      "connected-vehicles:autonomous-vehicles>mobility-network",
+    ]) {
+      expect(set, link).toContain(link);
+    }
+  });
+
+  it("gives every alliance at least one chain and uses every join policy", async () => {
+    const alliances = await rows<{ slug: string; policy: string; chains: number }>(sql`
+      select a.slug, a.join_policy as policy, count(ac.chain_id)::int as chains
+      from alliances a left join alliance_chains ac on ac.alliance_id = a.id group by a.id`);
+    for (const a of alliances) expect(a.chains, a.slug).toBeGreaterThanOrEqual(1);
+    expect(new Set(alliances.map((a) => a.policy))).toEqual(new Set(["open", "request", "invite"]));
+  });
+
+  it("creates about a dozen organizations, some verified, and demo users who represent them", async () => {
+    const [orgs] = await rows<{ n: number; verified: number }>(
+      sql`select count(*)::int as n, count(*) filter (where verified)::int as verified from organizations`,
+    );
+    expect(orgs.n).toBeGreaterThanOrEqual(12);
+    expect(orgs.verified).toBeGreaterThan(0);
+    expect(orgs.verified).toBeLessThan(orgs.n);
+
+    const users = await rows<{ email: string; hash: string; role: string | null; orgs: number }>(sql`
+      select u.email, u.password_hash as hash, u.platform_role as role, count(r.org_id)::int as orgs
+      from users u left join org_representatives r on r.user_id = u.id group by u.id`);
+    expect(users.map((u) => u.email).sort()).toEqual(demoLogins.map((l) => l.email).sort());
+    const verified = await Promise.all(users.map((u) => verifyPassword(u.hash, DEMO_PASSWORD)));
+    expect(verified.every(Boolean)).toBe(true);
+    expect(users.filter((u) => u.role === "admin").map((u) => u.email)).toEqual([
+      "admin@demo.qilian.example",
+    ]);
+    for (const u of users) expect(u.orgs, u.email).toBeGreaterThanOrEqual(1);
+  });
+
+  it("announces the demo users on the platform feed", async () => {
+    const feed = await rows<{ type: string; name: string; org: string; actor: string | null }>(sql`
+      select type, payload->>'displayName' as name, payload->'organization'->>'nameZh' as org, actor_id as actor
+      from activity where topic = 'platform' order by id`);
+    expect(feed).toHaveLength(demoLogins.length - 1);
+    for (const entry of feed) {
+      expect(entry.type).toBe("user.joined");
+      expect(entry.name && entry.org && entry.actor).toBeTruthy();
+    }
+  });
+
+  it("changes nothing when seeded a second time", async () => {
+    const before = await dump();
+    vi.mocked(hashPassword).mockClear();
+    await seedDemoData(database.db);
+    expect(await dump()).toEqual(before);
+    expect(hashPassword).not.toHaveBeenCalled();
+  });
+
+  it("leaves a non-empty database alone on start", async () => {
+    const before = await dump();
+    const log = stubLogger();
+    await seedIfEmpty(database.db, log);
+    expect(log.info).not.toHaveBeenCalled();
+    expect(await dump()).toEqual(before);
+  });
+
+  it("restores only what is missing, announcing only the users it recreates", async () => {
+    const before = await dump();
+    await database.sql`delete from users where email = 'zhang.wei@demo.qilian.example'`;
+    await database.sql`delete from chain_edges where to_node_id in (select id from chain_nodes where slug = 'robot-body')`;
+    await database.sql`delete from alliance_chains`;
+    vi.mocked(hashPassword).mockClear();
+    await seedDemoData(database.db);
+    expect(hashPassword).toHaveBeenCalledOnce();
+    const after = await dump();
+    for (const table of Object.keys(before)) {
+      if (table !== "activity") expect(after[table].length, table).toBe(before[table].length);
+    }
+    const [zhang] = await database.sql<{ id: string; hash: string }[]>`
+      select id, password_hash as hash from users where email = 'zhang.wei@demo.qilian.example'`;
+    expect(await verifyPassword(zhang.hash, DEMO_PASSWORD)).toBe(true);
+    // The old entry stays, its actor set to null by the delete; only ids past the old maximum are new.
+    const lastId = Math.max(...before.activity.map((row) => JSON.parse(row).id));
+    const added = after.activity.map((row) => JSON.parse(row)).filter((a) => a.id > lastId);
+    expect(added.map((a) => a.actor_id)).toEqual([zhang.id]);
+  });
+});
+
+function isAcyclic(ids: string[], edges: { from: string; to: string }[]): boolean {
+  const indegree = new Map(ids.map((id) => [id, 0]));
+  for (const e of edges) indegree.set(e.to, indegree.get(e.to)! + 1);
+  const ready = ids.filter((id) => indegree.get(id) === 0);
+  let visited = 0;
+  while (ready.length > 0) {
+    const id = ready.pop()!;
+    visited++;
+    for (const e of edges.filter((x) => x.from === id)) {
+      indegree.set(e.to, indegree.get(e.to)! - 1);
+      if (indegree.get(e.to) === 0) ready.push(e.to);
+    }
+  }
+  return visited === ids.length;
+}
+
+function isConnected(ids: string[], edges: { from: string; to: string }[]): boolean {
+  const seen = new Set([ids[0]]);
+  const queue = [ids[0]];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    for (const e of edges) {
+      const next = e.from === id ? e.to : e.to === id ? e.from : undefined;
+      if (next && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen.size === ids.length;
+}
