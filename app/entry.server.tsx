@@ -51,3 +51,9 @@ export default function handleRequest(
     setTimeout(abort, ABORT_DELAY);
   });
 }
+
+/** Errors Remix catches in loaders, actions and rendering go to the structured log with the request id. */
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+  if (request.signal.aborted) return;
+  context.services.log.error({ err: error, reqId: context.requestId, path: new URL(request.url).pathname }, "request failed");
+}

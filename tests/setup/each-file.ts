@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import postgres from "postgres";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from "vitest";
 import { withDatabase } from "./global-setup";
 
 /**
@@ -18,4 +18,19 @@ beforeAll(async () => {
 afterAll(async () => {
   await admin.unsafe(`drop database if exists ${name} with (force)`);
   await admin.end();
+});
+
+/** An unexpected console.error (a React warning, an unhandled server error) fails the test that caused it. */
+const consoleErrors: string[] = [];
+const originalError = console.error;
+beforeEach(() => {
+  console.error = (...args: unknown[]) => {
+    consoleErrors.push(args.map(String).join(" "));
+    originalError(...args);
+  };
+});
+afterEach(() => {
+  console.error = originalError;
+  const seen = consoleErrors.splice(0);
+  expect(seen, "console.error was called").toEqual([]);
 });
