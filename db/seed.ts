@@ -32,8 +32,9 @@ export async function seedDemoData(db: Db): Promise<void> {
     );
     await insertAlliances(
       tx,
-      allianceSeeds.map(({ chains: slugs, ...alliance }) => ({
+      allianceSeeds.map(({ chains: slugs, ...alliance }, position) => ({
         ...alliance,
+        position,
         chainIds: slugs.map((slug) => found(chains, slug, "chain").chain.id),
       })),
     );

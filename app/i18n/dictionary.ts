@@ -1,11 +1,17 @@
 import type { Locale } from "./locales";
+import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
+import { home } from "./messages/home";
+import { nav } from "./messages/nav";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
+  auth,
   common,
   error: errors,
+  home,
+  nav,
 };
 
 type Namespaces = typeof namespaces;

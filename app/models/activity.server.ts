@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, max, sql } from "drizzle-orm";
 import { activity } from "../../db/schema/index";
-import type { Activity, Realtime } from "~/realtime/types";
+import type { Activity, LiveActivity, Realtime } from "~/realtime/types";
 import type { Db, DbOrTx, Tx } from "~/utils/db.server";
 
 export type ActivityInput = {
@@ -19,25 +19,47 @@ const ACTIVITY_LOCK = 7_240_002;
  * transaction and may `publish` activities; they are written in the same transaction and emitted to
  * their topic's room only after it commits. Before inserting, the transaction takes a lock per topic
  * (in sorted order, so publishers never deadlock): ids then commit in id order within a topic, and a
- * client that remembers the last id it saw can never skip one that commits later.
+ * client that remembers the last id it saw can never skip one that commits later. Under the same locks
+ * each activity learns its topic's previous id, which lets clients notice a live event that overtook an
+ * earlier one (READ COMMITTED: the lookup after the lock sees the previous holder's commit).
  */
 export async function transact<T>(
   services: { db: Db; realtime: Realtime },
   work: (tx: Tx, publish: Publish) => Promise<T>,
 ): Promise<T> {
-  let written: Activity[] = [];
+  let written: LiveActivity[] = [];
   const result = await services.db.transaction(async (tx) => {
     const queued: ActivityInput[] = [];
     const value = await work(tx, (event) => queued.push(event));
     if (queued.length > 0) {
-      for (const topic of [...new Set(queued.map((e) => e.topic))].sort()) {
+      const topics = [...new Set(queued.map((e) => e.topic))].sort();
+      for (const topic of topics) {
         await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(${topic}))`);
       }
+      const latest = await tx
+        .select({ topic: activity.topic, id: max(activity.id) })
+        .from(activity)
+        .where(inArray(activity.topic, topics))
+        .groupBy(activity.topic);
+      const prev = new Map(latest.map((row) => [row.topic, row.id ?? 0]));
       const rows = await tx
         .insert(activity)
-        .values(queued.map((e) => ({ topic: e.topic, type: e.type, payload: e.payload ?? {}, actorId: e.actorId ?? null })))
+        .values(
+          queued.map((e) => ({
+            topic: e.topic,
+            type: e.type,
+            payload: e.payload ?? {},
+            actorId: e.actorId ?? null,
+          })),
+        )
         .returning();
-      written = rows.map(toWire);
+      written = rows
+        .sort((a, b) => a.id - b.id)
+        .map((row) => {
+          const live = { ...toWire(row), prev: prev.get(row.topic) ?? 0 };
+          prev.set(row.topic, row.id);
+          return live;
+        });
     }
     return value;
   });
@@ -46,7 +68,12 @@ export async function transact<T>(
 }
 
 /** What a client missed on a topic: activities after `afterId`, oldest first. */
-export async function activitiesAfter(db: DbOrTx, topic: string, afterId: number, limit = 500): Promise<Activity[]> {
+export async function activitiesAfter(
+  db: DbOrTx,
+  topic: string,
+  afterId: number,
+  limit = 500,
+): Promise<Activity[]> {
   const rows = await db
     .select()
     .from(activity)

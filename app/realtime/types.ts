@@ -8,9 +8,16 @@ export type Activity = {
   createdAt: string;
 };
 
+/**
+ * An activity as it is emitted live, linked to the topic's previous activity (0 when it is the first).
+ * Live events can arrive out of commit order (two processes emit independently; a process can die between
+ * commit and emit): a `prev` the client has not seen tells it to catch up before going on.
+ */
+export type LiveActivity = Activity & { prev: number };
+
 /** The socket side as domain modules see it: they emit committed activities and end sessions' sockets. */
 export type Realtime = {
-  emit(activities: Activity[]): void;
+  emit(activities: LiveActivity[]): void;
   /** Disconnects the sockets opened with this session (logout). */
   disconnectSession(sessionId: string): void;
   /** Disconnects every socket of the user, except those of `exceptSessionId` (password change, suspension). */

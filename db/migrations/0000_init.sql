@@ -90,6 +90,7 @@ CREATE TABLE "alliances" (
 	"description_zh" text DEFAULT '' NOT NULL,
 	"description_en" text DEFAULT '' NOT NULL,
 	"join_policy" "join_policy" DEFAULT 'request' NOT NULL,
+	"position" integer DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"archived_at" timestamp with time zone,
 	CONSTRAINT "alliances_slug_unique" UNIQUE("slug")

@@ -1,4 +1,4 @@
-import { pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { chains } from "./chains";
 
 export const joinPolicyEnum = pgEnum("join_policy", ["open", "request", "invite"]);
@@ -11,6 +11,8 @@ export const alliances = pgTable("alliances", {
   descriptionZh: text("description_zh").notNull().default(""),
   descriptionEn: text("description_en").notNull().default(""),
   joinPolicy: joinPolicyEnum("join_policy").notNull().default("request"),
+  /** Display order: the plan lists the alliances in a fixed order. */
+  position: integer("position").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   archivedAt: timestamp("archived_at", { withTimezone: true }),
 });

@@ -41,7 +41,9 @@ export function useBrowser() {
       const context = await browser!.newContext({ locale: options.locale ?? "zh-CN" });
       const page = await context.newPage();
       page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
+        // Chromium reports every 400 a form submission gets; a refused form is expected behaviour.
+        if (message.type() !== "error" || /status of 400 \(Bad Request\)/.test(message.text())) return;
+        problems.push(`console: ${message.text()}`);
       });
       page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
       return page;

@@ -1,0 +1,29 @@
+import { allianceAccess } from "~/models/topic-records.server";
+import type { Db } from "~/utils/db.server";
+import { canWatchAlliance, canWatchUser, can, isTopicKind, type Viewer } from "~/utils/permissions.server";
+import type { RealtimeError } from "./protocol";
+import { parseTopic } from "./topics";
+
+/** Null when the viewer may subscribe to the topic; otherwise why not. Unknown kinds are refused. */
+export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promise<RealtimeError | null> {
+  const parsed = parseTopic(topic);
+  if (!parsed) return { code: "bad_request", message: `"${topic}" is not a topic name` };
+  const { kind, id } = parsed;
+  if (!isTopicKind(kind)) return forbidden(topic);
+  switch (kind) {
+    case "platform":
+      return id === null && can(viewer, "platform.watch") ? null : forbidden(topic);
+    case "user":
+      return id !== null && canWatchUser(viewer, id) ? null : forbidden(topic);
+    case "alliance": {
+      if (id === null || !can(viewer, "alliance.watch")) return forbidden(topic);
+      const alliance = await allianceAccess(db, id);
+      if (!alliance) return { code: "not_found", message: `no alliance ${id}` };
+      return canWatchAlliance(viewer, alliance) ? null : forbidden(topic);
+    }
+  }
+}
+
+function forbidden(topic: string): RealtimeError {
+  return { code: "forbidden", message: `not allowed to follow ${topic}` };
+}

@@ -1,0 +1,28 @@
+/**
+ * Topic names double as Socket.IO room names: `platform`, or `<kind>:<id>` such as `user:<id>` and
+ * `alliance:<uuid>`. Publishers build them here so a typo cannot create a room nobody listens to.
+ */
+export type ParsedTopic = { kind: string; id: string | null };
+
+const TOPIC = /^([a-z]+)(?::([A-Za-z0-9_-]{1,100}))?$/;
+
+/** A syntactically valid topic, or null. Whether its kind exists is the policy's question. */
+export function parseTopic(topic: string): ParsedTopic | null {
+  const match = TOPIC.exec(topic);
+  return match ? { kind: match[1], id: match[2] ?? null } : null;
+}
+
+export const PLATFORM_TOPIC = "platform";
+
+export function userTopic(userId: string): string {
+  return `user:${userId}`;
+}
+
+export function allianceTopic(allianceId: string): string {
+  return `alliance:${allianceId}`;
+}
+
+/** Not a topic: the room that holds one session's sockets, so logout can reach them on any process. */
+export function sessionRoom(sessionId: string): string {
+  return `session:${sessionId}`;
+}

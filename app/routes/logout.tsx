@@ -1,0 +1,49 @@
+import {
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { Form, Link } from "@remix-run/react";
+import { AuthCard } from "~/components/account/auth-card";
+import { SubmitButton, useIsPending } from "~/components/form/submit-button";
+import { metaTranslator } from "~/i18n/meta";
+import { useT } from "~/i18n/use-t";
+import { logOut } from "~/models/account-sessions.server";
+import { getOptionalUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("auth.logout.title")} · ${t("common.appName")}` }];
+};
+
+/** A GET never logs out (a prefetch or an image tag could trigger it); it only asks. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user, headers } = await getOptionalUser({ request, context });
+  if (!user) throw redirect("/", { headers });
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { sessionId, headers } = await getOptionalUser({ request, context });
+  if (sessionId) headers.set("Set-Cookie", await logOut(context.services, sessionId));
+  return redirect("/", { status: 303, headers });
+}
+
+export default function Logout() {
+  const t = useT();
+  const pending = useIsPending();
+  return (
+    <AuthCard title={t("auth.logout.title")} lead={t("auth.logout.confirm")}>
+      <Form method="post" className="flex flex-wrap items-center gap-3">
+        <SubmitButton pending={pending}>{t("auth.logout.submit")}</SubmitButton>
+        <Link
+          to="/"
+          className="rounded-md px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600"
+        >
+          {t("auth.logout.cancel")}
+        </Link>
+      </Form>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,154 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { PasswordForm } from "~/components/account/password-form";
+import { ProfileForm } from "~/components/account/profile-form";
+import { SessionsForm } from "~/components/account/sessions-form";
+import { StatusMessage } from "~/components/form/status-message";
+import { localeCookie } from "~/i18n/cookie.server";
+import type { MessageKey } from "~/i18n/dictionary";
+import { metaTranslator } from "~/i18n/meta";
+import type { TranslateParams } from "~/i18n/translate";
+import { useT } from "~/i18n/use-t";
+import { countOtherSessions, logOutOtherSessions } from "~/models/account-sessions.server";
+import { blockedUntil, clearAccountFailures, recordFailure } from "~/models/login-throttle.server";
+import { changePassword, updateProfile } from "~/models/users.server";
+import { invariantResponse } from "~/utils/invariant";
+import { requireUser } from "~/utils/session.server";
+import { passwordChangeSchema, profileSchema } from "~/validation/auth";
+
+type ActionData = {
+  intent: "profile" | "password";
+  result: SubmissionResult<string[]>;
+  params?: TranslateParams;
+};
+
+/** What each successful form says once the page has reloaded (?done=…). */
+const confirmations: Record<string, MessageKey> = {
+  profile: "auth.settings.profile.saved",
+  password: "auth.settings.password.changed",
+  sessions: "auth.settings.sessions.ended",
+};
+const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
+
+export const meta: MetaFunction = ({ matches }) => {
+  const t = metaTranslator(matches);
+  return [{ title: `${t("auth.settings.title")} · ${t("common.appName")}` }];
+};
+
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
+
+export async function loader(args: LoaderFunctionArgs) {
+  const user = await requireUser(args);
+  return {
+    user: { email: user.email, displayName: user.displayName, locale: user.locale },
+    otherSessions: await countOtherSessions(args.context.services, user.id),
+  };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args);
+  const { services, clientIp } = args.context;
+  const formData = await args.request.formData().catch(() => new FormData());
+  const intent = formData.get("intent");
+
+  if (intent === "profile") {
+    const submission = parseWithZod(formData, { schema: profileSchema });
+    if (submission.status !== "success") {
+      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    }
+    await updateProfile(services.db, user.id, submission.value);
+    const headers = {
+      "Set-Cookie": localeCookie(submission.value.locale, { secure: services.config.secureCookies }),
+    };
+    return redirect("/settings?done=profile", { status: 303, headers });
+  }
+
+  if (intent === "password") {
+    const submission = parseWithZod(formData, { schema: passwordChangeSchema });
+    if (submission.status !== "success") {
+      return data<ActionData>(
+        { intent, result: submission.reply({ hideFields: passwordFields }) },
+        { status: 400 },
+      );
+    }
+    // Guessing the current password from a stolen session counts against the same limits as logging in.
+    const subject = { email: user.email, ip: clientIp };
+    const until = await blockedUntil(services.db, subject);
+    if (until) {
+      const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+      const result = submission.reply({ formErrors: ["auth.error.throttled"], hideFields: passwordFields });
+      return data<ActionData>(
+        { intent, result, params: { minutes: Math.ceil(seconds / 60) } },
+        { status: 429, headers: { "Retry-After": String(seconds) } },
+      );
+    }
+    const { currentPassword, newPassword } = submission.value;
+    if (
+      !(await changePassword(services, {
+        userId: user.id,
+        keepSessionId: user.sessionId,
+        currentPassword,
+        newPassword,
+      }))
+    ) {
+      await recordFailure(services.db, subject);
+      const result = submission.reply({
+        fieldErrors: { currentPassword: ["auth.error.currentPasswordWrong"] },
+        hideFields: passwordFields,
+      });
+      return data<ActionData>({ intent, result }, { status: 400 });
+    }
+    await clearAccountFailures(services.db, user.email);
+    return redirect("/settings?done=password", { status: 303 });
+  }
+
+  invariantResponse(intent === "sessions", 400);
+  await logOutOtherSessions(services, user.id, user.sessionId);
+  return redirect("/settings?done=sessions", { status: 303 });
+}
+
+export default function Settings() {
+  const { user, otherSessions } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const location = useLocation();
+  const t = useT();
+  const done = searchParams.get("done");
+  const confirmation = done ? confirmations[done] : undefined;
+  // After a successful submission the page comes back with ?done=…: remount the forms so they start empty.
+  const formKey = confirmation ? location.key : "initial";
+
+  return (
+    <div className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10 sm:px-6">
+      <header>
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("auth.settings.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("auth.settings.signedInAs", { email: user.email })}</p>
+      </header>
+      {confirmation && <StatusMessage>{t(confirmation)}</StatusMessage>}
+      <ProfileForm
+        key={`profile-${formKey}`}
+        defaults={{ displayName: user.displayName, locale: user.locale }}
+        lastResult={actionData?.intent === "profile" ? actionData.result : undefined}
+      />
+      <PasswordForm
+        key={`password-${formKey}`}
+        email={user.email}
+        lastResult={actionData?.intent === "password" ? actionData.result : undefined}
+        params={actionData?.intent === "password" ? actionData.params : undefined}
+      />
+      <SessionsForm otherSessions={otherSessions} />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { useTestServer } from "../setup/server";
+import { alertText, post, signUp } from "./auth-helpers";
+
+/**
+ * Behind a trusted proxy the client address comes from X-Forwarded-For, which lets one test play
+ * many clients. Each test uses its own accounts and addresses, so they do not share counters.
+ */
+describe("log-in throttling", () => {
+  const server = useTestServer({ TRUST_PROXY: "true" });
+  const attempt = (email: string, password: string, ip: string, headers: Record<string, string> = {}) =>
+    server.fetch("/login", post({ email, password }, { "x-forwarded-for": ip, ...headers }));
+
+  it("blocks an account after 5 failures in 15 minutes, even from other addresses and with the right password", async () => {
+    const account = await signUp(server);
+    for (let i = 1; i <= 5; i++) {
+      expect((await attempt(account.email, `wrong ${i}`, `10.0.1.${i}`)).status).toBe(400);
+    }
+    const blocked = await attempt(account.email, account.password, "10.0.1.99", { "accept-language": "en" });
+    expect(blocked.status).toBe(429);
+    const retryAfter = Number(blocked.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(14 * 60);
+    expect(retryAfter).toBeLessThanOrEqual(15 * 60);
+    expect(alertText(await blocked.text())).toBe(
+      "Too many failed log-in attempts. Please try again in 15 min.",
+    );
+
+    const zh = await attempt(account.email.toUpperCase(), account.password, "10.0.1.98");
+    expect(zh.status).toBe(429);
+    expect(alertText(await zh.text())).toBe("登录失败次数过多，请在 15 分钟后再试。");
+
+    // Another account from the same addresses is unaffected.
+    const other = await signUp(server);
+    expect((await attempt(other.email, other.password, "10.0.1.1")).status).toBe(303);
+  });
+
+  it("blocks an address after 20 failures in 15 minutes, whichever accounts it tried", async () => {
+    for (let i = 1; i <= 20; i++) {
+      expect((await attempt(`guess${i}@example.com`, "password1", "10.0.2.1")).status).toBe(400);
+    }
+    const account = await signUp(server);
+    const blocked = await attempt(account.email, account.password, "10.0.2.1", { "accept-language": "en" });
+    expect(blocked.status).toBe(429);
+    expect(alertText(await blocked.text())).toMatch(/Too many failed log-in attempts/);
+    expect((await attempt(account.email, account.password, "10.0.2.2")).status).toBe(303);
+  });
+
+  it("forgives an account's failures once it logs in", async () => {
+    const account = await signUp(server);
+    for (let round = 0; round < 2; round++) {
+      for (let i = 1; i <= 4; i++) {
+        expect((await attempt(account.email, "wrong", `10.0.3.${round * 10 + i}`)).status).toBe(400);
+      }
+      expect((await attempt(account.email, account.password, "10.0.3.100")).status).toBe(303);
+    }
+  });
+});
