@@ -1,5 +1,6 @@
 import { pathToFileURL } from "node:url";
 import { count } from "drizzle-orm";
+import { appendActivities } from "~/models/activity.server";
 import { PLATFORM_TOPIC } from "~/realtime/topics";
 import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
@@ -15,7 +16,7 @@ import {
 } from "./seed-data/insert";
 import { organizationSeeds } from "./seed-data/organizations";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
-import { activity, alliances } from "./schema/index";
+import { alliances } from "./schema/index";
 
 /** How far apart the demo users appear to have joined, so the home feed reads like a history. */
 const JOIN_INTERVAL_MS = 97 * 60_000;
@@ -81,7 +82,7 @@ async function announceJoined(tx: Tx, created: UserRow[]): Promise<void> {
         createdAt: user.createdAt,
       };
     });
-  if (rows.length > 0) await tx.insert(activity).values(rows);
+  await appendActivities(tx, rows);
 }
 
 function found<T>(map: Map<string, T>, key: string, what: string): T {

@@ -1,4 +1,5 @@
 import { isLocale, defaultLocale } from "./locales";
+import type { MessageKey } from "./dictionary";
 import { translator, type Translate } from "./translate";
 
 type Match = { id: string; data: unknown };
@@ -7,4 +8,10 @@ type Match = { id: string; data: unknown };
 export function metaTranslator(matches: readonly Match[]): Translate {
   const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
   return translator(isLocale(root?.locale) ? root.locale : defaultLocale);
+}
+
+/** The `<title>` of an ordinary page: its own name, then the app's. */
+export function pageTitle(matches: readonly Match[], key: MessageKey) {
+  const t = metaTranslator(matches);
+  return [{ title: `${t(key)} · ${t("common.appName")}` }];
 }

@@ -8,6 +8,8 @@ export type ActivityInput = {
   type: string;
   payload?: Record<string, unknown>;
   actorId?: string | null;
+  /** Only for imported history (the demo seed); live writes take the commit's time. */
+  createdAt?: Date;
 };
 export type Publish = (event: ActivityInput) => void;
 
@@ -31,40 +33,49 @@ export async function transact<T>(
   const result = await services.db.transaction(async (tx) => {
     const queued: ActivityInput[] = [];
     const value = await work(tx, (event) => queued.push(event));
-    if (queued.length > 0) {
-      const topics = [...new Set(queued.map((e) => e.topic))].sort();
-      for (const topic of topics) {
-        await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(${topic}))`);
-      }
-      const latest = await tx
-        .select({ topic: activity.topic, id: max(activity.id) })
-        .from(activity)
-        .where(inArray(activity.topic, topics))
-        .groupBy(activity.topic);
-      const prev = new Map(latest.map((row) => [row.topic, row.id ?? 0]));
-      const rows = await tx
-        .insert(activity)
-        .values(
-          queued.map((e) => ({
-            topic: e.topic,
-            type: e.type,
-            payload: e.payload ?? {},
-            actorId: e.actorId ?? null,
-          })),
-        )
-        .returning();
-      written = rows
-        .sort((a, b) => a.id - b.id)
-        .map((row) => {
-          const live = { ...toWire(row), prev: prev.get(row.topic) ?? 0 };
-          prev.set(row.topic, row.id);
-          return live;
-        });
-    }
+    written = await appendActivities(tx, queued);
     return value;
   });
   if (written.length > 0) services.realtime.emit(written);
   return result;
+}
+
+/**
+ * Writes activities inside the caller's transaction under the per-topic locks, each linked to its
+ * topic's previous id; the caller emits them after commit (transact does). Exported for writers with
+ * no socket server, like the demo seed.
+ */
+export async function appendActivities(tx: Tx, events: readonly ActivityInput[]): Promise<LiveActivity[]> {
+  if (events.length === 0) return [];
+  const topics = [...new Set(events.map((e) => e.topic))].sort();
+  for (const topic of topics) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(${topic}))`);
+  }
+  const latest = await tx
+    .select({ topic: activity.topic, id: max(activity.id) })
+    .from(activity)
+    .where(inArray(activity.topic, topics))
+    .groupBy(activity.topic);
+  const prev = new Map(latest.map((row) => [row.topic, row.id ?? 0]));
+  const rows = await tx
+    .insert(activity)
+    .values(
+      events.map((e) => ({
+        topic: e.topic,
+        type: e.type,
+        payload: e.payload ?? {},
+        actorId: e.actorId ?? null,
+        ...(e.createdAt ? { createdAt: e.createdAt } : {}),
+      })),
+    )
+    .returning();
+  return rows
+    .sort((a, b) => a.id - b.id)
+    .map((row) => {
+      const live = { ...toWire(row), prev: prev.get(row.topic) ?? 0 };
+      prev.set(row.topic, row.id);
+      return live;
+    });
 }
 
 /** What a client missed on a topic: activities after `afterId`, oldest first. */

@@ -1,31 +1,70 @@
 import type http from "node:http";
 import { Server } from "socket.io";
 import type { Services } from "~/server/context.server";
-import type { Activity, Realtime } from "./types";
+import { allowSameOrigin, authenticate, type SocketData } from "./handshake.server";
+import type { ServerToClientEvents } from "./protocol";
+import { createRedisAdapter } from "./redis-adapter.server";
+import { handleSubscriptions } from "./subscriptions.server";
+import { sessionRoom, userTopic } from "./topics";
+import type { LiveActivity, Realtime } from "./types";
 
-export type RealtimeServer = { io: Server; realtime: Realtime; close(): Promise<void> };
+// Client events are typed loosely on purpose: every payload is untrusted and zod-checked by its handler.
+type ClientEvents = Record<string, (...args: unknown[]) => void>;
+export type RealtimeIo = Server<ClientEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Socket.IO on the HTTP server's port. */
+export type RealtimeServer = {
+  io: RealtimeIo;
+  realtime: Realtime;
+  /** Settles when the server can reach its peers (at once without REDIS_URL). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+};
+
+/**
+ * Socket.IO on the HTTP server's port (DESIGN §4): same-origin, signed-in sockets only; rooms are topics
+ * whose catch-up comes from the activity log, so Socket.IO's own connection-state recovery stays off.
+ */
 export function createRealtimeServer(
   httpServer: http.Server,
   services: Omit<Services, "realtime">,
 ): RealtimeServer {
-  const io = new Server(httpServer, { serveClient: false });
-  void services;
+  const redis = services.config.REDIS_URL
+    ? createRedisAdapter(services.config.REDIS_URL, services.log)
+    : undefined;
+  const io: RealtimeIo = new Server(httpServer, {
+    serveClient: false,
+    allowRequest: allowSameOrigin(services),
+    // Client requests are small JSON objects.
+    maxHttpBufferSize: 16 * 1024,
+    ...(redis && { adapter: redis.adapter }),
+  });
+  io.use(authenticate(services));
+  io.on("connection", (socket) => handleSubscriptions(socket, services));
+
   const realtime: Realtime = {
-    emit(activities: Activity[]) {
+    emit(activities: LiveActivity[]) {
       for (const activity of activities) io.to(activity.topic).emit("activity", activity);
     },
     disconnectSession(sessionId: string) {
-      io.in(`session:${sessionId}`).disconnectSockets(true);
+      io.in(sessionRoom(sessionId)).disconnectSockets(true);
     },
-    disconnectUser(userId: string) {
-      io.in(`user:${userId}`).disconnectSockets(true);
+    disconnectUser(userId: string, exceptSessionId?: string) {
+      const sockets = io.in(userTopic(userId));
+      (exceptSessionId ? sockets.except(sessionRoom(exceptSessionId)) : sockets).disconnectSockets(true);
     },
   };
+
   return {
     io,
     realtime,
-    close: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    ready: redis?.ready ?? Promise.resolve(),
+    // io.close() minus its last step, which waits for the HTTP server to drain: boot drains it with its own
+    // deadline. Every adapter closes before Redis does, or the stream reader would retry in a tight loop.
+    async close() {
+      io.local.disconnectSockets(true);
+      await Promise.allSettled([...io._nsps.values()].map((namespace) => namespace.adapter.close()));
+      io.engine.close();
+      await redis?.close();
+    },
   };
 }

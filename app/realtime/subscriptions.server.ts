@@ -70,8 +70,9 @@ async function subscribe(
   const { topic, after } = request.data;
   try {
     const session = await validateSessionCookie(deps, socket.handshake.headers.cookie);
-    if (!session.user)
+    if (!session.user) {
       return { ok: false, error: { code: "unauthenticated", message: "the session has ended" } };
+    }
     const refusal = await refuseTopic(deps.db, session.user, topic);
     if (refusal) {
       if (!privateRooms.has(topic)) await socket.leave(topic);
@@ -82,6 +83,10 @@ async function subscribe(
         ok: false,
         error: { code: "limit", message: `a connection may follow at most ${MAX_ROOMS} topics` },
       };
+    }
+    // A socket that went away during the checks above has left all its rooms; joining now would leak one.
+    if (socket.disconnected) {
+      return { ok: false, error: { code: "unauthenticated", message: "disconnected" } };
     }
     // Join first, then read the log: an activity committed after the read's snapshot is emitted after
     // this join and so arrives live. Whatever arrives both ways, the client drops by id.

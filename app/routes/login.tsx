@@ -4,7 +4,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -14,7 +13,8 @@ import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { localeCookie } from "~/i18n/cookie.server";
-import { metaTranslator } from "~/i18n/meta";
+import { pageTitle } from "~/i18n/meta";
+import { passRetryAfter } from "~/utils/retry-after";
 import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { logIn } from "~/models/account-sessions.server";
@@ -26,16 +26,9 @@ import { loginSchema } from "~/validation/auth";
 
 type ActionData = { result: SubmissionResult<string[]>; params?: TranslateParams };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: `${t("auth.login.title")} · ${t("common.appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.login.title");
 
-/** Only Retry-After is this route's own; cookies are passed on by Remix regardless. */
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await getOptionalUser({ request, context });

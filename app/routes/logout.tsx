@@ -7,15 +7,12 @@ import {
 import { Form, Link } from "@remix-run/react";
 import { AuthCard } from "~/components/account/auth-card";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
-import { metaTranslator } from "~/i18n/meta";
+import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { logOut } from "~/models/account-sessions.server";
 import { getOptionalUser } from "~/utils/session.server";
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: `${t("auth.logout.title")} · ${t("common.appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.logout.title");
 
 /** A GET never logs out (a prefetch or an image tag could trigger it); it only asks. */
 export async function loader({ request, context }: LoaderFunctionArgs) {

@@ -4,7 +4,6 @@ import {
   data,
   redirect,
   type ActionFunctionArgs,
-  type HeadersFunction,
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
@@ -15,7 +14,8 @@ import { SessionsForm } from "~/components/account/sessions-form";
 import { StatusMessage } from "~/components/form/status-message";
 import { localeCookie } from "~/i18n/cookie.server";
 import type { MessageKey } from "~/i18n/dictionary";
-import { metaTranslator } from "~/i18n/meta";
+import { pageTitle } from "~/i18n/meta";
+import { passRetryAfter } from "~/utils/retry-after";
 import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { countOtherSessions, logOutOtherSessions } from "~/models/account-sessions.server";
@@ -39,15 +39,9 @@ const confirmations: Record<string, MessageKey> = {
 };
 const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: `${t("auth.settings.title")} · ${t("common.appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.settings.title");
 
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
-};
+export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);

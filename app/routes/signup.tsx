@@ -16,7 +16,7 @@ import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { localeCookie } from "~/i18n/cookie.server";
 import type { MessageKey } from "~/i18n/dictionary";
 import { detectLocale } from "~/i18n/detect";
-import { metaTranslator } from "~/i18n/meta";
+import { pageTitle } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { logIn } from "~/models/account-sessions.server";
@@ -34,10 +34,7 @@ const refusals: Record<Extract<SignUpResult, { ok: false }>["error"], [field: st
     "organization-exists": ["organizationName", "auth.error.organizationExists"],
   };
 
-export const meta: MetaFunction = ({ matches }) => {
-  const t = metaTranslator(matches);
-  return [{ title: `${t("auth.signup.title")} · ${t("common.appName")}` }];
-};
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signup.title");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await getOptionalUser({ request, context });

@@ -37,6 +37,8 @@ export async function startServer({ config, log, getBuild, drainMs = 10_000 }: O
     if (config.SEED_DEMO) await seedIfEmpty(database.db, log);
     const base = { config, db: database.db, log };
     socketServer = createRealtimeServer(httpServer, base);
+    // With REDIS_URL, serve only once this process has joined the others' rooms.
+    await socketServer.ready;
     const services: Services = { ...base, realtime: socketServer.realtime };
     const mode = config.NODE_ENV;
     httpServer.on("request", createHttpApp({ services, getBuild, mode }));

@@ -75,9 +75,15 @@ export function unsubscribe(socket: LiveSocket, payload: unknown): Promise<Unsub
   );
 }
 
-/** Resolves when the server ends the socket, with Socket.IO's reason. */
-export function disconnection(socket: LiveSocket): Promise<string> {
-  return new Promise((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+/** Resolves when the server ends the socket, with Socket.IO's reason; fails after `ms`. */
+export function disconnection(socket: LiveSocket, ms = 5000): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server did not end the socket")), ms);
+    socket.once("disconnect", (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
 }
 
 /** Waits until `predicate` holds, polling; fails with `what` after `ms`. */
