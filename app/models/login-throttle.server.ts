@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, lt } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, like, lt, or } from "drizzle-orm";
 import { authFailures } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 
@@ -55,7 +55,14 @@ export async function recordFailure(db: DbOrTx, subject: ThrottleSubject, now = 
     { key: accountKey(subject.email), at: now },
     { key: ipKey(subject.ip), at: now },
   ]);
-  await db.delete(authFailures).where(lt(authFailures.at, windowStart(now)));
+  await db
+    .delete(authFailures)
+    .where(
+      and(
+        or(like(authFailures.key, "account:%"), like(authFailures.key, "ip:%")),
+        lt(authFailures.at, windowStart(now)),
+      ),
+    );
 }
 
 /** A successful log-in forgives the account's failures; the address keeps its record. */

@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import {
   data,
@@ -18,10 +18,13 @@ import type { MessageKey } from "~/i18n/dictionary";
 import { detectLocale } from "~/i18n/detect";
 import { pageTitle } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
+import type { TranslateParams } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { logIn } from "~/models/account-sessions.server";
 import { listOrganizationChoices } from "~/models/organizations.server";
+import { recordSignup, signupBlockedUntil } from "~/models/signup-throttle.server";
 import { signUp, type SignUpResult } from "~/models/users.server";
+import { passRetryAfter } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { getOptionalUser } from "~/utils/session.server";
 import { signupSchema } from "~/validation/auth";
@@ -34,7 +37,11 @@ const refusals: Record<Extract<SignUpResult, { ok: false }>["error"], [field: st
     "organization-exists": ["organizationName", "auth.error.organizationExists"],
   };
 
+type ActionData = { result: SubmissionResult<string[]>; params?: TranslateParams };
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.signup.title");
+
+export const headers = passRetryAfter;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await getOptionalUser({ request, context });
@@ -52,7 +59,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     schema: signupSchema,
   });
   if (submission.status !== "success") {
-    return data({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+    return data<ActionData>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
+  }
+  const { db } = context.services;
+  const until = await signupBlockedUntil(db, context.clientIp);
+  if (until) {
+    const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+    return data<ActionData>(
+      {
+        result: submission.reply({ formErrors: ["auth.error.signupThrottled"], hideFields: ["password"] }),
+        params: { minutes: Math.ceil(seconds / 60) },
+      },
+      { status: 429, headers: { "Retry-After": String(seconds) } },
+    );
   }
   const { email, password, displayName, organizationId, organizationName, redirectTo } = submission.value;
   // The account starts in the language the visitor is reading.
@@ -70,11 +89,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!outcome.ok) {
     const [field, message] = refusals[outcome.error];
-    return data(
+    return data<ActionData>(
       { result: submission.reply({ fieldErrors: { [field]: [message] }, hideFields: ["password"] }) },
       { status: 400 },
     );
   }
+
+  await recordSignup(db, context.clientIp);
 
   const { sessionId: previous } = await getOptionalUser({ request, context });
   const headers = new Headers();
@@ -116,7 +137,7 @@ export default function Signup() {
       }
     >
       <Form method="post" {...getFormProps(form)} className="space-y-5">
-        <FormErrors id={form.errorId} errors={form.errors} />
+        <FormErrors id={form.errorId} errors={form.errors} params={actionData?.params} />
         {redirectTo && <input type="hidden" name="redirectTo" value={redirectTo} />}
         <Field
           label={t("auth.field.email")}

@@ -38,9 +38,13 @@ export function newAccount(overrides: Record<string, string> = {}) {
 }
 
 /** Signs up and returns the account with its session cookie. */
-export async function signUp(server: Server, overrides: Record<string, string> = {}) {
+export async function signUp(
+  server: Server,
+  overrides: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
   const account = newAccount(overrides);
-  const res = await server.fetch("/signup", post(account));
+  const res = await server.fetch("/signup", post(account, headers));
   expect(res.status).toBe(303);
   return { ...account, cookie: sessionCookie(res) };
 }

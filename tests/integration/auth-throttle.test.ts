@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { useTestServer } from "../setup/server";
-import { alertText, post, signUp } from "./auth-helpers";
+import { SIGNUP_IP_LIMIT } from "~/models/signup-throttle.server";
+import { alertText, newAccount, post, signUp } from "./auth-helpers";
 
 /**
  * Behind a trusted proxy the client address comes from X-Forwarded-For, which lets one test play
@@ -53,5 +54,25 @@ describe("log-in throttling", () => {
       }
       expect((await attempt(account.email, account.password, "10.0.3.100")).status).toBe(303);
     }
+  });
+});
+
+describe("sign-up throttling", () => {
+  const server = useTestServer({ TRUST_PROXY: "true" });
+
+  it(`allows ${SIGNUP_IP_LIMIT} sign-ups an hour from one address, then refuses with a clear message`, async () => {
+    for (let i = 0; i < SIGNUP_IP_LIMIT; i++) {
+      await signUp(server, {}, { "x-forwarded-for": "10.0.9.1" });
+    }
+    const blocked = await server.fetch(
+      "/signup",
+      post(newAccount(), { "x-forwarded-for": "10.0.9.1", "accept-language": "en" }),
+    );
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(59 * 60);
+    expect(alertText(await blocked.text())).toBe(
+      "Too many sign-ups from this network. Please try again in 60 min.",
+    );
+    await signUp(server, {}, { "x-forwarded-for": "10.0.9.2" });
   });
 });

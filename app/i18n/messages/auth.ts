@@ -66,6 +66,7 @@ export const auth = defineMessages({
     "error.currentPasswordWrong": "当前密码不正确。",
     "error.invalidCredentials": "邮箱或密码不正确。",
     "error.throttled": "登录失败次数过多，请在 {minutes} 分钟后再试。",
+    "error.signupThrottled": "此网络的注册次数过多，请在 {minutes} 分钟后再试。",
   },
   en: {
     "signup.title": "Sign up",
@@ -134,5 +135,6 @@ export const auth = defineMessages({
     "error.currentPasswordWrong": "The current password is not correct.",
     "error.invalidCredentials": "The email or password is incorrect.",
     "error.throttled": "Too many failed log-in attempts. Please try again in {minutes} min.",
+    "error.signupThrottled": "Too many sign-ups from this network. Please try again in {minutes} min.",
   },
 });
