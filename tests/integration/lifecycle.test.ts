@@ -43,12 +43,24 @@ describe("server process on the embedded database", () => {
 
   it("answers /healthz with 503 within a second when the database is gone", async () => {
     const pid = Number(fs.readFileSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"), "utf8").split("\n")[0]);
-    process.kill(pid, "SIGKILL");
+    // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster and every backend quit at once, as in a crash.
+    // (SIGKILL would take only the postmaster, and its backends could answer queries a while longer.)
+    process.kill(pid, "SIGQUIT");
+    await expect.poll(() => isAlive(pid), { timeout: 10_000 }).toBe(false);
     const started = Date.now();
     const res = await fetch(`${server!.url}/healthz`);
     expect(res.status).toBe(503);
     expect(Date.now() - started).toBeLessThan(1500);
   });
+
+  function isAlive(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 
   it("stops cleanly on SIGTERM, leaving no server running", async () => {
     await server!.stop();
