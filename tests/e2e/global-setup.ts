@@ -1,13 +1,11 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import type { TestProject } from "vitest/node";
+import { ensureBuild } from "../setup/build";
 import { spawnServer, tempDataDir } from "../setup/spawn-server";
 
 /** One seeded Qilian on its own embedded database, as `npm start` runs it, for every browser test. */
 export default async function setup(project: TestProject) {
-  if (process.env.QILIAN_TEST_BUILD !== "skip" || !fs.existsSync("build/index.js")) {
-    execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
-  }
+  ensureBuild();
   const dataDir = tempDataDir("qilian-e2e-");
   const server = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "true" });
   project.provide("e2eBaseUrl", server.url);

@@ -1,9 +1,8 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../../db/embedded";
 import { migrateDatabase } from "../../db/migrate";
+import { ensureBuild } from "./build";
 import { tempDataDir } from "./spawn-server";
 
 /**
@@ -30,9 +29,7 @@ export default async function setup(project: TestProject) {
     await admin.unsafe(`create database ${template}`);
     await migrateDatabase(withDatabase(adminUrl, template));
     // HTTP and socket tests serve the real Remix build.
-    if (process.env.QILIAN_TEST_BUILD !== "skip" || !fs.existsSync("build/index.js")) {
-      execFileSync("npx", ["remix", "build"], { stdio: "inherit" });
-    }
+    ensureBuild();
   } catch (error) {
     await admin.end();
     await embedded?.stop();
