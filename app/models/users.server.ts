@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { users } from "../../db/schema/index";
 import type { Locale } from "~/i18n/locales";
+import { PLATFORM_TOPIC } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -87,7 +88,7 @@ export async function signUp(
         await addRepresentative(tx, { orgId: organization.id, userId: user.id, role: "representative" });
       }
       publish({
-        topic: "platform",
+        topic: PLATFORM_TOPIC,
         type: "user.joined",
         actorId: user.id,
         payload: {

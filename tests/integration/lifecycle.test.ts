@@ -11,7 +11,8 @@ import { spawnServer, tempDataDir, type SpawnedServer } from "../setup/spawn-ser
  */
 describe("server process on the embedded database", () => {
   const dataDir = tempDataDir("qilian-lifecycle-");
-  const env = { DATA_DIR: dataDir, SEED_DEMO: "false" };
+  // This file is about the embedded cluster, even when the suite runs against DATABASE_URL.
+  const env = { DATA_DIR: dataDir, SEED_DEMO: "false", DATABASE_URL: "" };
   let server: SpawnedServer | undefined;
   afterAll(async () => {
     await server?.stop();
