@@ -32,6 +32,7 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
 
   app.use(rejectForeignOrigins(services));
+  app.use(limitBodySize(MAX_FORM_BYTES));
 
   app.all(
     "*",
@@ -110,6 +111,16 @@ function rejectForeignOrigins({ config, log }: Services): RequestHandler {
     if (isAllowedOrigin(req.get("origin"), req.get("host"), config)) return next();
     log.warn({ reqId: res.locals.requestId, origin: req.get("origin") ?? null }, "foreign origin refused");
     res.status(403).type("text/plain").send(translate(detectLocale(req.headers), "error.origin"));
+  };
+}
+
+/** Forms are small; Remix would otherwise read any body into memory. Uploads will get their own route-level limit. */
+const MAX_FORM_BYTES = 1024 * 1024;
+
+function limitBodySize(maxBytes: number): RequestHandler {
+  return (req, res, next) => {
+    if (Number(req.get("content-length") ?? 0) <= maxBytes) return next();
+    res.status(413).set("Connection", "close").type("text/plain").send(translate(detectLocale(req.headers), "error.413"));
   };
 }
 

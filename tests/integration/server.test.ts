@@ -42,3 +42,17 @@ describe("server", () => {
     expect(await res.text()).toContain(`nonce="${nonce}"`);
   });
 });
+
+describe("request bodies", () => {
+  const server = useTestServer();
+
+  it("refuses a body over 1 MiB with 413, in the user's language", async () => {
+    const res = await server.fetch("/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en" },
+      body: `email=${"a".repeat(1024 * 1024 + 1)}`,
+    });
+    expect(res.status).toBe(413);
+    expect(await res.text()).toBe("What you sent is too large.");
+  });
+});
