@@ -33,7 +33,11 @@ let build = await importBuild();
 const dev = config.NODE_ENV === "development";
 
 const server = await startServer({ config, log, getBuild: async () => build }).catch((error) => {
-  log.fatal({ err: error }, "Qilian failed to start");
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    log.fatal(`Port ${config.PORT} on ${config.HOST} is in use: stop the other server or choose another PORT.`);
+  } else {
+    log.fatal({ err: error }, "Qilian failed to start");
+  }
   process.exit(1);
 });
 log.info(`Qilian is listening on ${server.url} (public URL ${config.publicUrl.origin})`);

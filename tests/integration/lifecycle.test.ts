@@ -72,6 +72,22 @@ describe("server process on the embedded database", () => {
     expect(fs.existsSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"))).toBe(false);
   });
 
+  it("says so when its port is taken, and leaves the running server and its database alone", async () => {
+    const running = await spawnServer(env);
+    try {
+      const port = new URL(running.url).port;
+      const second = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
+        env: { ...process.env, ...env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: port },
+        encoding: "utf8",
+      });
+      expect(second.status).toBe(1);
+      expect(second.stdout).toContain(`Port ${port} on 127.0.0.1 is in use`);
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+    } finally {
+      await running.stop();
+    }
+  });
+
   it("refuses to start on a bad setting, naming it", () => {
     const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
       env: { ...process.env, PORT: "not-a-port", DATA_DIR: dataDir },
