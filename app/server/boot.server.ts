@@ -34,7 +34,7 @@ export async function startServer({ config, log, getBuild, drainMs = 10_000 }: O
   let socketServer: ReturnType<typeof createRealtimeServer> | undefined;
   try {
     await ensureAdmin(database.db, config, log);
-    if (config.SEED_DEMO) await seedIfEmpty(database.db, log);
+    if (config.seedDemo) await seedIfEmpty(database.db, log);
     const base = { config, db: database.db, log };
     socketServer = createRealtimeServer(httpServer, base);
     // With REDIS_URL, serve only once this process has joined the others' rooms.

@@ -5,10 +5,12 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
-import { sql } from "drizzle-orm";
 import { detectLocale, translate } from "~/i18n/detect";
+import { pingDatabase } from "~/models/health.server";
+import type { Config } from "~/utils/env.server";
 import type { RequestContext, Services } from "./context.server";
 import { isAllowedOrigin } from "./origin.server";
+import { trackSessionCookie } from "./session-cookie.server";
 
 type Options = {
   services: Services;
@@ -20,10 +22,10 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
   const { config, log } = services;
   const app = express();
   app.disable("x-powered-by");
-  if (config.TRUST_PROXY) app.set("trust proxy", true);
+  app.set("trust proxy", config.trustProxy);
 
   app.use(requestLog(services));
-  app.use(securityHeaders(mode));
+  app.use(securityHeaders(mode, config));
   app.use(compression());
 
   app.get("/healthz", health(services));
@@ -45,6 +47,7 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
         cspNonce: res.locals.cspNonce,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestLog: res.locals.requestLog,
+        session: trackSessionCookie(res),
       }),
     }),
   );
@@ -82,15 +85,19 @@ function requestLog({ log }: Services): RequestHandler {
   };
 }
 
-function securityHeaders(mode: Options["mode"]): RequestHandler {
-  const headers = (nonce: string) =>
+function securityHeaders(mode: Options["mode"], config: Config): RequestHandler {
+  const headers = (nonce: string, host: string | undefined) =>
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
         directives: {
           "script-src": ["'self'", `'nonce-${nonce}'`],
-          // Socket.IO connects back to this origin; 'self' covers ws(s) only in CSP3 browsers, so name it too.
-          "connect-src": ["'self'", "ws:", "wss:", ...(mode === "development" ? ["ws://localhost:3001"] : [])],
+          // Socket.IO connects back to this server; 'self' covers ws(s) only in CSP3 browsers, so name the hosts.
+          "connect-src": [
+            "'self'",
+            ...socketOrigins(config.publicUrl.host, host),
+            ...(mode === "development" ? ["ws://localhost:3001"] : []),
+          ],
           "img-src": ["'self'", "data:"],
           "upgrade-insecure-requests": null,
         },
@@ -100,8 +107,15 @@ function securityHeaders(mode: Options["mode"]): RequestHandler {
     });
   return (req, res, next) => {
     res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
-    headers(res.locals.cspNonce)(req, res, next);
+    headers(res.locals.cspNonce, req.get("host"))(req, res, next);
   };
+}
+
+/** WebSocket origins of the public host and the host the page was requested from (they differ behind proxies). */
+function socketOrigins(publicHost: string, requestHost: string | undefined): string[] {
+  const hosts = new Set([publicHost]);
+  if (requestHost && /^[\w.-]+(:\d+)?$|^\[[\da-f:]+\](:\d+)?$/i.test(requestHost)) hosts.add(requestHost);
+  return [...hosts].flatMap((host) => [`ws://${host}`, `wss://${host}`]);
 }
 
 /** CSRF defence (lucia's approach): every state-changing request must come from our own origin. */
@@ -119,23 +133,31 @@ const MAX_FORM_BYTES = 1024 * 1024;
 
 function limitBodySize(maxBytes: number): RequestHandler {
   return (req, res, next) => {
-    if (Number(req.get("content-length") ?? 0) <= maxBytes) return next();
+    const length = req.get("content-length");
+    // Browsers send a length with every form; a streamed body of unknown size could be any size.
+    if (length === undefined && req.get("transfer-encoding")) {
+      res.status(411).set("Connection", "close").type("text/plain").send(translate(detectLocale(req.headers), "error.411"));
+      return;
+    }
+    if (Number(length ?? 0) <= maxBytes) return next();
     res.status(413).set("Connection", "close").type("text/plain").send(translate(detectLocale(req.headers), "error.413"));
   };
 }
 
 /** 200 when PostgreSQL answers, 503 within a second when it does not. */
-function health({ db }: Services): RequestHandler {
+function health({ db, log }: Services): RequestHandler {
   return async (_req, res) => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error("database did not answer within 1s")), 1000);
     });
     try {
-      await Promise.race([db.execute(sql`select 1`), timeout]);
+      await Promise.race([pingDatabase(db), timeout]);
       res.set("Cache-Control", "no-store").json({ status: "ok" });
     } catch (error) {
-      res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable", error: String(error) });
+      // The reason goes to the log, not to whoever asks: this endpoint is public.
+      log.error({ err: error }, "health check failed");
+      res.status(503).set("Cache-Control", "no-store").json({ status: "unavailable" });
     } finally {
       clearTimeout(timer);
     }

@@ -32,8 +32,14 @@ export const envSchema = z
     MAIL_FROM: z.string().min(3).default("Qilian <noreply@qilian.local>"),
     ADMIN_EMAIL: z.string().email({ message: "must be an email address" }).optional(),
     ADMIN_PASSWORD: z.string().min(8, { message: "must have at least 8 characters" }).max(256).optional(),
-    SEED_DEMO: bool.default("true"),
-    TRUST_PROXY: bool.default("false"),
+    /** Unset: seed when the public URL is this machine (a local trial), never for a real deployment. */
+    SEED_DEMO: bool.optional(),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(true|false|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, {
+        message: "must be false, a number of proxy hops, or a comma-separated list of proxy addresses/subnets",
+      })
+      .default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -48,10 +54,13 @@ export const envSchema = z
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Env & {
+export type Config = Omit<Env, "SEED_DEMO" | "TRUST_PROXY"> & {
   publicUrl: URL;
   dataDir: string;
   secureCookies: boolean;
+  seedDemo: boolean;
+  /** Express's "trust proxy": false, a hop count, or addresses/subnets of the proxies. */
+  trustProxy: false | number | string;
 };
 
 export class ConfigError extends Error {
@@ -77,12 +86,29 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     }
     throw new ConfigError([...byVariable.values()]);
   }
-  const env = parsed.data;
+  const { SEED_DEMO, TRUST_PROXY, ...env } = parsed.data;
   const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`);
   return {
     ...env,
     publicUrl,
     dataDir: path.resolve(env.DATA_DIR),
     secureCookies: publicUrl.protocol === "https:",
+    // The demo's accounts share a published password: a deployment gets them only when it asks.
+    seedDemo: SEED_DEMO ?? isLocalHost(publicUrl.hostname),
+    trustProxy: parseTrustProxy(TRUST_PROXY),
   };
+}
+
+function isLocalHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
+}
+
+/**
+ * "true" means one proxy in front, not "believe any X-Forwarded-For": trusting every hop would let a
+ * client choose its own address and walk past per-address throttling.
+ */
+function parseTrustProxy(value: string): false | number | string {
+  if (value === "false" || value === "0") return false;
+  if (value === "true") return 1;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }

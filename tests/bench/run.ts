@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ensureBuild } from "../setup/build";
 import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
 
 /**
@@ -34,6 +35,7 @@ async function startBaseline(bodyFile: string): Promise<{ url: string; child: Ch
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+ensureBuild();
 const dataDir = tempDataDir("qilian-bench-");
 const server = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "true", LOG_LEVEL: "error" });
 pin(server.process.pid, 0);

@@ -38,7 +38,10 @@ describe("server", () => {
     const csp = res.headers.get("content-security-policy") ?? "";
     const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
-    expect(csp).toMatch(/connect-src[^;]*ws:/);
+    const host = new URL(server.url).host;
+    // Socket.IO may reach this server, and no other WebSocket host (a bare ws: scheme would allow any).
+    expect(csp).toMatch(new RegExp(`connect-src 'self' ws://${host} wss://${host}[;]?`));
+    expect(csp).not.toMatch(/connect-src[^;]*\bwss?:(\s|;|$)/);
     expect(await res.text()).toContain(`nonce="${nonce}"`);
   });
 });
@@ -54,5 +57,23 @@ describe("request bodies", () => {
     });
     expect(res.status).toBe(413);
     expect(await res.text()).toBe("What you sent is too large.");
+  });
+
+  it("refuses a streamed body of unknown length with 411 rather than reading it whole", async () => {
+    const chunk = new TextEncoder().encode("a".repeat(64 * 1024));
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 64) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const res = await server.fetch("/login", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(411);
   });
 });

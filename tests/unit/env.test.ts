@@ -17,7 +17,8 @@ describe("configuration", () => {
     expect(config.PORT).toBe(3000);
     expect(config.publicUrl.origin).toBe("http://localhost:3000");
     expect(config.secureCookies).toBe(false);
-    expect(config.SEED_DEMO).toBe(true);
+    expect(config.seedDemo).toBe(true);
+    expect(config.trustProxy).toBe(false);
     expect(config.dataDir).toMatch(/\.data$/);
   });
 
@@ -36,6 +37,19 @@ describe("configuration", () => {
     expect(problems({ ADMIN_EMAIL: "ops@example.org" })).toEqual([
       "ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
     ]);
+  });
+
+  it("seeds the demo only for a local trial unless told otherwise", () => {
+    expect(loadConfig({ PUBLIC_URL: "https://qilian.example.org" }).seedDemo).toBe(false);
+    expect(loadConfig({ PUBLIC_URL: "https://qilian.example.org", SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: "false" }).seedDemo).toBe(false);
+  });
+
+  it("trusts a counted number of proxies, never every X-Forwarded-For hop", () => {
+    expect(loadConfig({ TRUST_PROXY: "true" }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+    expect(problems({ TRUST_PROXY: "yes please" })[0]).toMatch(/^TRUST_PROXY: must be false/);
   });
 
   it("makes cookies Secure behind an https public URL", () => {
