@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../setup/build";
@@ -9,7 +10,7 @@ import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
  * `npm run bench`: each scenario runs our server and its baseline alternately (A B A B, three rounds), the
  * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
  */
-const requests = Number(process.env.BENCH_REQUESTS ?? 3000);
+const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const rounds = 3;
 const canPin = os.cpus().length > 1 && fs.existsSync("/usr/bin/taskset");
@@ -33,6 +34,19 @@ async function startBaseline(bodyFile: string): Promise<{ url: string; child: Ch
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
+/** A GET on a new connection: a pooled one may be closed by the server's keep-alive timeout as it is reused. */
+function freshGet(url: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve(Buffer.concat(chunks)));
+      })
+      .on("error", reject);
+  });
+}
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 ensureBuild();
@@ -47,7 +61,7 @@ const rows: string[][] = [];
 try {
   for (const scenario of scenarios) {
     const bodyFile = path.join(dataDir, "body.html");
-    fs.writeFileSync(bodyFile, Buffer.from(await (await fetch(server.url + scenario.path)).arrayBuffer()));
+    fs.writeFileSync(bodyFile, await freshGet(server.url + scenario.path));
     const baseline = await startBaseline(bodyFile);
     load(server.url + scenario.path); // warm-up
     load(baseline.url);
@@ -65,6 +79,9 @@ try {
     const [o, b] = [median(ours), median(base)];
     rows.push([scenario.name, `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`, `${b.toFixed(0)} req/s`, (o / b).toFixed(3)]);
   }
+} catch (error) {
+  console.error(server.output());
+  throw error;
 } finally {
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
