@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
 import { errorMessageKeys, GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter } from "./components/layout/site-footer";
@@ -23,14 +23,11 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, headers } = await getOptionalUser({ request, context });
-  return data(
-    {
-      locale: detectLocale(request.headers),
-      user: user && { id: user.id, displayName: user.displayName, isAdmin: user.platformRole === "admin" },
-    },
-    { headers },
-  );
+  const { user } = await getOptionalUser({ request, context });
+  return {
+    locale: detectLocale(request.headers),
+    user: user && { id: user.id, displayName: user.displayName, isAdmin: user.platformRole === "admin" },
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, error }) => {

@@ -6,7 +6,6 @@ import { PLATFORM_TOPIC } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
 import type { DbOrTx } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { logOutOtherSessions } from "./account-sessions.server";
 import { transact } from "./activity.server";
 import {
   addRepresentative,
@@ -126,26 +125,6 @@ export async function authenticate(db: DbOrTx, email: string, password: string):
   }
   const { passwordHash, ...user } = row;
   return (await verifyPassword(passwordHash, password)) ? user : null;
-}
-
-/**
- * Replaces the password when `currentPassword` is right, then ends every other session of the user
- * and closes their sockets: whoever knew the old password is out.
- */
-export async function changePassword(
-  services: Pick<Services, "db" | "config" | "realtime">,
-  input: { userId: string; keepSessionId: string; currentPassword: string; newPassword: string },
-): Promise<boolean> {
-  const { db } = services;
-  const [row] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(eq(users.id, input.userId));
-  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) return false;
-  const passwordHash = await hashPassword(input.newPassword);
-  await db.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, input.userId));
-  await logOutOtherSessions(services, input.userId, input.keepSessionId);
-  return true;
 }
 
 export async function updateProfile(

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { ExtendedError, Socket } from "socket.io";
 import { isAllowedOrigin } from "~/server/origin.server";
 import type { Services } from "~/server/context.server";
-import { validateSessionCookie } from "~/utils/auth.server";
+import { checkSessionCookie } from "~/utils/auth.server";
 import type { HandshakeErrorData } from "./protocol";
 
 export type SocketData = { userId: string; sessionId: string };
@@ -25,12 +25,15 @@ export function allowSameOrigin({ config, log }: Deps) {
   };
 }
 
-/** Socket.IO middleware: only signed-in users connect; their socket remembers whose it is. */
+/**
+ * Socket.IO middleware: only signed-in users connect; their socket remembers whose it is. The check
+ * does not extend the session: a socket cannot hand the browser the longer-lived cookie.
+ */
 export function authenticate(deps: Deps) {
   return async (socket: Socket, next: (err?: ExtendedError) => void) => {
     try {
-      const session = await validateSessionCookie(deps, socket.handshake.headers.cookie);
-      if (!session.user) return next(handshakeError("sign in to receive live updates", "unauthenticated"));
+      const session = await checkSessionCookie(deps, socket.handshake.headers.cookie);
+      if (!session) return next(handshakeError("sign in to receive live updates", "unauthenticated"));
       const data: SocketData = { userId: session.user.id, sessionId: session.sessionId };
       socket.data = data;
       next();

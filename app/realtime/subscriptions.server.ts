@@ -2,7 +2,7 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import { activitiesAfter } from "~/models/activity.server";
 import type { Services } from "~/server/context.server";
-import { validateSessionCookie } from "~/utils/auth.server";
+import { checkSessionCookie } from "~/utils/auth.server";
 import type { SocketData } from "./handshake.server";
 import type { RealtimeError, SubscribeResult, UnsubscribeResult } from "./protocol";
 import { refuseTopic } from "./topic-access.server";
@@ -69,8 +69,9 @@ async function subscribe(
   if (!request.success) return { ok: false, error: badRequest(request.error) };
   const { topic, after } = request.data;
   try {
-    const session = await validateSessionCookie(deps, socket.handshake.headers.cookie);
-    if (!session.user) {
+    // Without extending the session, as at the handshake: the browser's cookie keeps its own expiry.
+    const session = await checkSessionCookie(deps, socket.handshake.headers.cookie);
+    if (!session) {
       return { ok: false, error: { code: "unauthenticated", message: "the session has ended" } };
     }
     const refusal = await refuseTopic(deps.db, session.user, topic);

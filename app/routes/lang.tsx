@@ -16,9 +16,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData().catch(() => null);
   const locale = form?.get("locale");
   invariantResponse(isLocale(locale), 400);
-  const { user, headers } = await getOptionalUser({ request, context });
+  const { user } = await getOptionalUser({ request, context });
   if (user) await setPreferredLocale(context.services.db, user.id, locale);
-  headers.append("Set-Cookie", localeCookie(locale, { secure: context.services.config.secureCookies }));
+  const headers = { "Set-Cookie": localeCookie(locale, { secure: context.services.config.secureCookies }) };
   return redirect(safeRedirectPath(form?.get("redirectTo")), { status: 303, headers });
 }
 

@@ -14,12 +14,11 @@ import { FormErrors } from "~/components/form/form-errors";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { localeCookie } from "~/i18n/cookie.server";
 import { pageTitle } from "~/i18n/meta";
-import { passRetryAfter } from "~/utils/retry-after";
+import { passRetryAfter, waitUntil } from "~/utils/retry-after";
 import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { logIn } from "~/models/account-sessions.server";
-import { blockedUntil, clearAccountFailures, recordFailure } from "~/models/login-throttle.server";
-import { authenticate } from "~/models/users.server";
+import { attemptLogin } from "~/models/credentials.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { getOptionalUser } from "~/utils/session.server";
 import { loginSchema } from "~/validation/auth";
@@ -47,23 +46,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { email, password, redirectTo } = submission.value;
-  const subject = { email, ip: context.clientIp };
 
-  const until = await blockedUntil(db, subject);
-  if (until) {
-    const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+  const attempt = await attemptLogin(db, { email, password, ip: context.clientIp });
+  if (attempt.status === "blocked") {
+    const { seconds, minutes } = waitUntil(attempt.until);
     return data<ActionData>(
       {
         result: submission.reply({ formErrors: ["auth.error.throttled"], hideFields: ["password"] }),
-        params: { minutes: Math.ceil(seconds / 60) },
+        params: { minutes },
       },
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
   }
-
-  const user = await authenticate(db, email, password);
-  if (!user) {
-    await recordFailure(db, subject);
+  if (attempt.status === "invalid") {
     return data<ActionData>(
       {
         result: submission.reply({ formErrors: ["auth.error.invalidCredentials"], hideFields: ["password"] }),
@@ -71,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-  await clearAccountFailures(db, email);
+  const user = attempt.value;
 
   const { sessionId: previous } = await getOptionalUser({ request, context });
   const headers = new Headers();

@@ -16,14 +16,14 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "auth.logo
 
 /** A GET never logs out (a prefetch or an image tag could trigger it); it only asks. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { user, headers } = await getOptionalUser({ request, context });
-  if (!user) throw redirect("/", { headers });
+  const { user } = await getOptionalUser({ request, context });
+  if (!user) throw redirect("/");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { sessionId, headers } = await getOptionalUser({ request, context });
-  if (sessionId) headers.set("Set-Cookie", await logOut(context.services, sessionId));
+  const { sessionId } = await getOptionalUser({ request, context });
+  const headers = sessionId ? { "Set-Cookie": await logOut(context.services, sessionId) } : undefined;
   return redirect("/", { status: 303, headers });
 }
 

@@ -15,12 +15,12 @@ import { StatusMessage } from "~/components/form/status-message";
 import { localeCookie } from "~/i18n/cookie.server";
 import type { MessageKey } from "~/i18n/dictionary";
 import { pageTitle } from "~/i18n/meta";
-import { passRetryAfter } from "~/utils/retry-after";
+import { passRetryAfter, waitUntil } from "~/utils/retry-after";
 import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { countOtherSessions, logOutOtherSessions } from "~/models/account-sessions.server";
-import { blockedUntil, clearAccountFailures, recordFailure } from "~/models/login-throttle.server";
-import { changePassword, updateProfile } from "~/models/users.server";
+import { changePassword } from "~/models/credentials.server";
+import { updateProfile } from "~/models/users.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireUser } from "~/utils/session.server";
 import { passwordChangeSchema, profileSchema } from "~/validation/auth";
@@ -77,34 +77,30 @@ export async function action(args: ActionFunctionArgs) {
         { status: 400 },
       );
     }
-    // Guessing the current password from a stolen session counts against the same limits as logging in.
-    const subject = { email: user.email, ip: clientIp };
-    const until = await blockedUntil(services.db, subject);
-    if (until) {
-      const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+    // A wrong current password counts against the log-in limits of the account and the address.
+    const { currentPassword, newPassword } = submission.value;
+    const changed = await changePassword(services, {
+      user,
+      ip: clientIp,
+      keepSessionId: user.sessionId,
+      currentPassword,
+      newPassword,
+    });
+    if (changed.status === "blocked") {
+      const { seconds, minutes } = waitUntil(changed.until);
       const result = submission.reply({ formErrors: ["auth.error.throttled"], hideFields: passwordFields });
       return data<ActionData>(
-        { intent, result, params: { minutes: Math.ceil(seconds / 60) } },
+        { intent, result, params: { minutes } },
         { status: 429, headers: { "Retry-After": String(seconds) } },
       );
     }
-    const { currentPassword, newPassword } = submission.value;
-    if (
-      !(await changePassword(services, {
-        userId: user.id,
-        keepSessionId: user.sessionId,
-        currentPassword,
-        newPassword,
-      }))
-    ) {
-      await recordFailure(services.db, subject);
+    if (changed.status === "invalid") {
       const result = submission.reply({
         fieldErrors: { currentPassword: ["auth.error.currentPasswordWrong"] },
         hideFields: passwordFields,
       });
       return data<ActionData>({ intent, result }, { status: 400 });
     }
-    await clearAccountFailures(services.db, user.email);
     return redirect("/settings?done=password", { status: 303 });
   }
 

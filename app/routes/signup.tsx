@@ -22,9 +22,9 @@ import type { TranslateParams } from "~/i18n/translate";
 import { useLocale, useT } from "~/i18n/use-t";
 import { logIn } from "~/models/account-sessions.server";
 import { listOrganizationChoices } from "~/models/organizations.server";
-import { recordSignup, signupBlockedUntil } from "~/models/signup-throttle.server";
+import { admitSignup } from "~/models/signup-throttle.server";
 import { signUp, type SignUpResult } from "~/models/users.server";
-import { passRetryAfter } from "~/utils/retry-after";
+import { passRetryAfter, waitUntil } from "~/utils/retry-after";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { getOptionalUser } from "~/utils/session.server";
 import { signupSchema } from "~/validation/auth";
@@ -62,13 +62,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data<ActionData>({ result: submission.reply({ hideFields: ["password"] }) }, { status: 400 });
   }
   const { db } = context.services;
-  const until = await signupBlockedUntil(db, context.clientIp);
+  // Every attempt counts, refused ones too, so "email taken" cannot be probed without limit.
+  const until = await admitSignup(db, context.clientIp);
   if (until) {
-    const seconds = Math.ceil((until.getTime() - Date.now()) / 1000);
+    const { seconds, minutes } = waitUntil(until);
     return data<ActionData>(
       {
         result: submission.reply({ formErrors: ["auth.error.signupThrottled"], hideFields: ["password"] }),
-        params: { minutes: Math.ceil(seconds / 60) },
+        params: { minutes },
       },
       { status: 429, headers: { "Retry-After": String(seconds) } },
     );
@@ -94,8 +95,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
-
-  await recordSignup(db, context.clientIp);
 
   const { sessionId: previous } = await getOptionalUser({ request, context });
   const headers = new Headers();

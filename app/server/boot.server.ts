@@ -4,6 +4,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { seedIfEmpty } from "../../db/seed";
 import { ensureAdmin } from "~/models/admin-bootstrap.server";
 import { createRealtimeServer } from "~/realtime/server.server";
+import { deleteExpiredSessions } from "~/utils/auth.server";
 import { connectDatabase } from "~/utils/db.server";
 import type { Config } from "~/utils/env.server";
 import type { Logger } from "~/utils/logger.server";
@@ -34,6 +35,7 @@ export async function startServer({ config, log, getBuild, drainMs = 10_000 }: O
   let socketServer: ReturnType<typeof createRealtimeServer> | undefined;
   try {
     await ensureAdmin(database.db, config, log);
+    await deleteExpiredSessions({ db: database.db, config });
     if (config.seedDemo) await seedIfEmpty(database.db, log);
     const base = { config, db: database.db, log };
     socketServer = createRealtimeServer(httpServer, base);

@@ -2,6 +2,7 @@ import type { Config } from "~/utils/env.server";
 import type { Db } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import type { Realtime } from "~/realtime/types";
+import type { RequestSession } from "./session-cookie.server";
 
 /**
  * What server.ts hands to every loader and action. Routes get services from here, never from a module
@@ -22,6 +23,8 @@ export type RequestContext = {
   clientIp: string;
   /** Filled in by auth once the session is known, so the request log line names the user. */
   requestLog: { userId?: string };
+  /** The session check, memoized for the request, and the refreshed cookie it owes the response. */
+  session: RequestSession;
 };
 
 declare module "@remix-run/node" {

@@ -1,5 +1,5 @@
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema/index";
 import type { Locale } from "~/i18n/locales";
@@ -24,13 +24,12 @@ function createLucia(db: Db, config: Pick<Config, "secureCookies">) {
       expires: true,
       attributes: { secure: config.secureCookies, sameSite: "lax" },
     },
-    getUserAttributes: (row) => ({
-      email: row.email,
-      displayName: row.displayName,
-      locale: row.locale,
-      platformRole: row.platformRole,
-    }),
+    getUserAttributes: userAttributes,
   });
+}
+
+function userAttributes(row: Pick<UserRow, "email" | "displayName" | "locale" | "platformRole">) {
+  return { email: row.email, displayName: row.displayName, locale: row.locale, platformRole: row.platformRole };
 }
 
 declare module "lucia" {
@@ -67,11 +66,16 @@ export type ValidSession = {
   setCookie?: string;
 };
 
-/** Reads the session cookie from a Cookie header and validates it; extends it when due. */
+export type SessionCheck = ValidSession | { user: null; setCookie?: string };
+
+/**
+ * Reads the session cookie from a Cookie header and validates it; extends it when due. Only for HTTP
+ * requests, once each (app/utils/session.server.ts), whose response then carries `setCookie`.
+ */
 export async function validateSessionCookie(
   deps: AuthDeps,
   cookieHeader: string | null | undefined,
-): Promise<ValidSession | { user: null; setCookie?: string }> {
+): Promise<SessionCheck> {
   const sessionId = lucia(deps).readSessionCookie(cookieHeader ?? "");
   if (!sessionId) return { user: null };
   const { session, user } = await lucia(deps).validateSession(sessionId);
@@ -81,6 +85,36 @@ export async function validateSessionCookie(
     sessionId: session.id,
     setCookie: session.fresh ? lucia(deps).createSessionCookie(session.id).serialize() : undefined,
   };
+}
+
+/**
+ * Reads the session cookie and checks its session without extending it. For sockets: lucia writes the
+ * extension to the database, but a socket has no response to carry the new cookie, so extending there
+ * would leave the browser's cookie to expire at its old date while the row lives on.
+ */
+export async function checkSessionCookie(
+  deps: AuthDeps,
+  cookieHeader: string | null | undefined,
+): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const sessionId = lucia(deps).readSessionCookie(cookieHeader ?? "");
+  if (!sessionId) return null;
+  const [row] = await deps.db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+      platformRole: users.platformRole,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+  return row ? { user: { id: row.id, ...userAttributes(row) }, sessionId } : null;
+}
+
+/** Deletes the sessions past their expiry: lucia deletes one only when its cookie comes back. */
+export async function deleteExpiredSessions(deps: AuthDeps): Promise<void> {
+  await lucia(deps).deleteExpiredSessions();
 }
 
 /** Starts a session for the user and returns its Set-Cookie value. */

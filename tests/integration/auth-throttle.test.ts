@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useTestServer } from "../setup/server";
+import { ACCOUNT_LIMIT, IP_LIMIT } from "~/models/login-throttle.server";
 import { SIGNUP_IP_LIMIT } from "~/models/signup-throttle.server";
 import { alertText, newAccount, post, signUp } from "./auth-helpers";
 
@@ -46,6 +47,54 @@ describe("log-in throttling", () => {
     expect((await attempt(account.email, account.password, "10.0.2.2")).status).toBe(303);
   });
 
+  /** Fires the attempts at once and tallies the answers by status. */
+  async function inParallel(attempts: Array<() => Promise<Response>>) {
+    const statuses = await Promise.all(attempts.map(async (send) => (await send()).status));
+    const tally: Record<number, number> = {};
+    for (const status of statuses) tally[status] = (tally[status] ?? 0) + 1;
+    return tally;
+  }
+
+  it("checks at most 5 passwords of an account however many guesses arrive at once", async () => {
+    const account = await signUp(server);
+    const tally = await inParallel(
+      Array.from({ length: 30 }, (_, i) => () => attempt(account.email, `wrong ${i}`, `10.0.4.${i + 1}`)),
+    );
+    expect(tally).toEqual({ 400: ACCOUNT_LIMIT, 429: 30 - ACCOUNT_LIMIT });
+    expect((await attempt(account.email, account.password, "10.0.4.99")).status).toBe(429);
+  });
+
+  it("checks at most 20 passwords from an address however many guesses arrive at once", async () => {
+    const tally = await inParallel(
+      Array.from({ length: 30 }, (_, i) => () => attempt(`burst${i}@example.com`, "password1", "10.0.5.1")),
+    );
+    expect(tally).toEqual({ 400: IP_LIMIT, 429: 30 - IP_LIMIT });
+  });
+
+  it("counts wrong current passwords in the settings against the account, parallel ones included", async () => {
+    const account = await signUp(server, {}, { "x-forwarded-for": "10.0.6.1" });
+    const change = (currentPassword: string, ip: string) =>
+      server.fetch(
+        "/settings",
+        post(
+          {
+            intent: "password",
+            currentPassword,
+            newPassword: "a new secret",
+            confirmPassword: "a new secret",
+          },
+          { cookie: account.cookie, "x-forwarded-for": ip },
+        ),
+      );
+    const tally = await inParallel(
+      Array.from({ length: 15 }, (_, i) => () => change(`wrong ${i}`, `10.0.6.${i + 2}`)),
+    );
+    expect(tally).toEqual({ 400: ACCOUNT_LIMIT, 429: 15 - ACCOUNT_LIMIT });
+    // The same limit closes the log-in form, and the right current password waits too.
+    expect((await attempt(account.email, account.password, "10.0.6.99")).status).toBe(429);
+    expect((await change(account.password, "10.0.6.98")).status).toBe(429);
+  });
+
   it("forgives an account's failures once it logs in", async () => {
     const account = await signUp(server);
     for (let round = 0; round < 2; round++) {
@@ -74,5 +123,18 @@ describe("sign-up throttling", () => {
       "Too many sign-ups from this network. Please try again in 60 min.",
     );
     await signUp(server, {}, { "x-forwarded-for": "10.0.9.2" });
+  });
+
+  it("counts refused sign-ups too, so taken emails cannot be probed without limit, parallel ones included", async () => {
+    const taken = await signUp(server, {}, { "x-forwarded-for": "10.0.9.3" });
+    const probes = await Promise.all(
+      Array.from({ length: SIGNUP_IP_LIMIT + 5 }, () =>
+        server.fetch("/signup", post(newAccount({ email: taken.email }), { "x-forwarded-for": "10.0.9.4" })),
+      ),
+    );
+    const statuses = probes.map((res) => res.status).sort((a, b) => a - b);
+    expect(statuses).toEqual([...Array(SIGNUP_IP_LIMIT).fill(400), ...Array(5).fill(429)]);
+    const fresh = await server.fetch("/signup", post(newAccount(), { "x-forwarded-for": "10.0.9.4" }));
+    expect(fresh.status).toBe(429);
   });
 });
