@@ -29,29 +29,15 @@ async function importBuild(): Promise<ServerBuild> {
   return import(`${pathToFileURL(BUILD_PATH).href}?t=${stamp}`);
 }
 
-let build = await importBuild();
-const dev = config.NODE_ENV === "development";
-
-const server = await startServer({ config, log, getBuild: async () => build }).catch((error) => {
-  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    log.fatal(`Port ${config.PORT} on ${config.HOST} is in use: stop the other server or choose another PORT.`);
-  } else {
-    log.fatal({ err: error }, "Qilian failed to start");
-  }
-  process.exit(1);
+let build: ServerBuild;
+const starting = importBuild().then((imported) => {
+  build = imported;
+  return startServer({ config, log, getBuild: async () => build });
 });
-log.info(`Qilian is listening on ${server.url} (public URL ${config.publicUrl.origin})`);
 
-if (dev) {
-  await broadcastDevReady(build);
-  fs.watch(path.dirname(BUILD_PATH), { persistent: false }, async (_event, file) => {
-    if (file !== "version.txt") return;
-    build = await importBuild();
-    await broadcastDevReady(build);
-    log.info("routes reloaded");
-  });
-}
-
+// Installed before start-up gets anywhere: a signal during migrations or seeding would otherwise kill Node
+// and leave the embedded postmaster running. A stop waits for start-up to finish (a failed start-up cleans
+// up after itself), then closes everything it started.
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
@@ -63,7 +49,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.exit(1);
     }, 20_000);
     try {
-      await server.close();
+      await (await starting).close();
       clearTimeout(force);
       log.info("stopped");
       process.exit(0);
@@ -71,5 +57,33 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
       log.error({ err: error }, "error while shutting down");
       process.exit(1);
     }
+  });
+}
+
+const server = await starting.catch((error) => {
+  if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
+    log.fatal(`Port ${config.PORT} on ${config.HOST} is in use: stop the other server or choose another PORT.`);
+  } else if (error instanceof ConfigError) {
+    log.fatal(`Qilian cannot start. ${error.message}`);
+  } else {
+    log.fatal({ err: error }, "Qilian failed to start");
+  }
+  process.exit(1);
+});
+
+// A signal during start-up is closing the server already.
+if (!stopping) {
+  log.info(`Qilian is listening on ${server.url} (public URL ${config.publicUrl.origin})`);
+  if (config.NODE_ENV === "development") await watchBuild();
+}
+
+/** The dev loop: `remix dev` rewrites the build, and the new routes are swapped in. */
+async function watchBuild() {
+  await broadcastDevReady(build);
+  fs.watch(path.dirname(BUILD_PATH), { persistent: false }, async (_event, file) => {
+    if (file !== "version.txt") return;
+    build = await importBuild();
+    await broadcastDevReady(build);
+    log.info("routes reloaded");
   });
 }

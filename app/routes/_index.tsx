@@ -11,6 +11,8 @@ import { listAlliances } from "~/models/alliances.server";
 import { listChains } from "~/models/chains.server";
 import { platformCounts } from "~/models/stats.server";
 import { PLATFORM_TOPIC } from "~/realtime/topics";
+import { can } from "~/utils/permissions.server";
+import { getOptionalUser } from "~/utils/session.server";
 import type { loader as rootLoader } from "~/root";
 
 const FEED_SIZE = 10;
@@ -21,13 +23,17 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 /** A fixed number of queries, however many alliances, chains and nodes there are (tests count them). */
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db } = context.services;
+  // The feed names people, so the policy table decides who reads it, as it does for the live topic.
+  const feed = getOptionalUser({ request, context }).then(({ user }) =>
+    can(user, "platform.read") ? recentActivities(db, PLATFORM_TOPIC, FEED_SIZE) : [],
+  );
   const [alliances, chains, counts, recent] = await Promise.all([
     listAlliances(db),
     listChains(db),
     platformCounts(db),
-    recentActivities(db, PLATFORM_TOPIC, FEED_SIZE),
+    feed,
   ]);
   // The newest id is where the live panel's catch-up starts, so nothing between render and connect is lost.
   return { alliances, chains, counts, feed: toFeed(recent), after: recent[0]?.id ?? 0 };

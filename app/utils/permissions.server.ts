@@ -18,6 +18,11 @@ export function roleOf(viewer: Viewer): Role {
 }
 
 export const policy = {
+  /**
+   * Recent platform-wide activity, read over HTTP: the home page shows every visitor who joined, so
+   * visitors may read it too. Following it live stays with signed-in users (`platform.watch`).
+   */
+  "platform.read": { anonymous: true, user: true, admin: true },
   /** Live platform-wide activity (new members, announcements). */
   "platform.watch": { anonymous: false, user: true, admin: true },
   /** A user's private live topic (notifications); record check: only that user. */

@@ -1,8 +1,10 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+import { holdRequest } from "../setup/held-request";
 import { spawnServer, tempDataDir, type SpawnedServer } from "../setup/spawn-server";
 
 /**
@@ -54,15 +56,6 @@ describe("server process on the embedded database", () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
-  function isAlive(pid: number): boolean {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   it("stops cleanly on SIGTERM, leaving no server running", async () => {
     await server!.stop();
     expect(server!.process.exitCode).toBe(0);
@@ -70,6 +63,35 @@ describe("server process on the embedded database", () => {
     await server.stop();
     expect(server.process.exitCode).toBe(0);
     expect(fs.existsSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"))).toBe(false);
+  });
+
+  it("finishes a request in flight on SIGTERM, then exits 0", async () => {
+    const running = await spawnServer(env);
+    try {
+      const form = new URLSearchParams({
+        email: `in-flight-${Date.now()}@example.com`,
+        password: "correct horse battery",
+        displayName: "在途用户",
+      });
+      // Deterministically in flight: the server has taken the request but waits for its body (held-request.ts).
+      const held = await holdRequest(
+        running.url,
+        "/signup",
+        { Origin: running.url, "Content-Type": "application/x-www-form-urlencoded" },
+        form.toString(),
+      );
+      running.process.kill("SIGTERM");
+      // Shutdown closes the listener first: once new connections are refused, it is under way.
+      await expect.poll(() => refusesConnections(running.url), { timeout: 10_000 }).toBe(true);
+      // The sign-up runs only now: it needs the database, which must outlive the requests in flight.
+      const { status, head } = await held.release();
+      expect(status).toBe(303);
+      expect(head).toMatch(/^set-cookie: qilian_session=/im);
+      await running.stop();
+      expect(running.process.exitCode).toBe(0);
+    } finally {
+      await running.stop();
+    }
   });
 
   it("says so when its port is taken, and leaves the running server and its database alone", async () => {
@@ -97,3 +119,58 @@ describe("server process on the embedded database", () => {
     expect(result.stderr).toMatch(/PORT: must be a number/);
   });
 });
+
+describe("a signal during start-up", () => {
+  const dataDir = tempDataDir("qilian-startup-signal-");
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it("stops the embedded database it started, and exits", async () => {
+    // A fresh cluster with demo data: seeding hashes 14 passwords, so start-up goes on for seconds after
+    // the database is ready, and a SIGTERM sent then lands in the middle of it.
+    const env = { DATA_DIR: dataDir, SEED_DEMO: "true", DATABASE_URL: "", LOG_LEVEL: "info" };
+    const starting = await spawnServer(env, { waitForHealth: false });
+    let postmaster = 0;
+    try {
+      await expect.poll(starting.output, { timeout: 60_000, interval: 20 }).toContain("embedded PostgreSQL ready");
+      postmaster = Number(fs.readFileSync(pidFile(dataDir), "utf8").split("\n")[0]);
+      await starting.stop();
+      expect(starting.output(), "the signal came after start-up").not.toContain("Qilian is listening");
+      expect(starting.process.exitCode).toBe(0);
+      expect(fs.existsSync(pidFile(dataDir))).toBe(false);
+      // pg_ctl stop returns once the pid file is gone, a moment before the postmaster exits.
+      await expect.poll(() => isAlive(postmaster), { timeout: 5_000 }).toBe(false);
+    } finally {
+      await starting.stop();
+      // Without a clean stop the postmaster outlives the test: end it (SIGQUIT: immediate shutdown).
+      if (isAlive(postmaster)) process.kill(postmaster, "SIGQUIT");
+    }
+  }, 90_000);
+});
+
+function pidFile(dataDir: string): string {
+  return path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid");
+}
+
+function isAlive(pid: number): boolean {
+  // process.kill(0) would signal our own process group.
+  if (!(pid > 0)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a new TCP connection to the server is refused, i.e. it has stopped listening. */
+function refusesConnections(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(port), hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once("error", () => resolve(true));
+  });
+}

@@ -17,11 +17,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+type SpawnOptions = {
+  /** false: return at once, for tests of what happens during start-up (watch `output()`). */
+  waitForHealth?: boolean;
+  timeoutMs?: number;
+};
+
 /**
  * Starts `server.ts` as its own process, the way `npm start` runs it, and waits for /healthz.
  * Tests keep the node PID itself, so stop() reaches the server and not a wrapper.
  */
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  { waitForHealth = true, timeoutMs = 60_000 }: SpawnOptions = {},
+): Promise<SpawnedServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
@@ -42,7 +51,7 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const deadline = Date.now() + timeoutMs;
-  for (;;) {
+  while (waitForHealth) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;
