@@ -62,7 +62,9 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 const server = await starting.catch((error) => {
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
-    log.fatal(`Port ${config.PORT} on ${config.HOST} is in use: stop the other server or choose another PORT.`);
+    log.fatal(
+      `Port ${config.PORT} on ${config.HOST} is in use: stop the other server or choose another PORT.`,
+    );
   } else if (error instanceof ConfigError) {
     log.fatal(`Qilian cannot start. ${error.message}`);
   } else {

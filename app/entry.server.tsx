@@ -44,7 +44,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) loadContext.services.log.error({ err: error, reqId: loadContext.requestId }, "render error");
+          if (shellRendered)
+            loadContext.services.log.error({ err: error, reqId: loadContext.requestId }, "render error");
         },
       },
     );
@@ -53,7 +54,13 @@ export default function handleRequest(
 }
 
 /** Errors Remix catches in loaders, actions and rendering go to the structured log with the request id. */
-export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
+export function handleError(
+  error: unknown,
+  { request, context }: { request: Request; context: AppLoadContext },
+) {
   if (request.signal.aborted) return;
-  context.services.log.error({ err: error, reqId: context.requestId, path: new URL(request.url).pathname }, "request failed");
+  context.services.log.error(
+    { err: error, reqId: context.requestId, path: new URL(request.url).pathname },
+    "request failed",
+  );
 }

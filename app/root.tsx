@@ -1,5 +1,13 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { errorMessageKeys, GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter } from "./components/layout/site-footer";
 import { SiteHeader, SkipLink } from "./components/layout/site-header";

@@ -51,11 +51,24 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   const logFile = path.join(pgDir, "server.log");
   const started = run(
     bin.pg_ctl,
-    ["start", "-w", "-t", "60", "-D", pgDir, "-l", logFile, "-o", `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`],
+    [
+      "start",
+      "-w",
+      "-t",
+      "60",
+      "-D",
+      pgDir,
+      "-l",
+      logFile,
+      "-o",
+      `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''`,
+    ],
     runAs,
   );
   if (started.status !== 0) {
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n") : "";
+    const tail = fs.existsSync(logFile)
+      ? fs.readFileSync(logFile, "utf8").split("\n").slice(-15).join("\n")
+      : "";
     throw new Error(`embedded PostgreSQL did not start: ${started.stderr}\n${tail}`);
   }
   const base = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}`;
@@ -117,7 +130,9 @@ function canAccess(runAs: RunAs, target: string, test: "-x" | "-w"): boolean {
 function reachableBinaries(bin: Binaries, runAs: RunAs): Binaries {
   if (canAccess(runAs, bin.postgres, "-x")) return bin;
   const nativeDir = path.dirname(path.dirname(bin.postgres));
-  const version = fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8").match(/"version":\s*"([^"]+)"/)?.[1];
+  const version = fs
+    .readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")
+    .match(/"version":\s*"([^"]+)"/)?.[1];
   const target = path.join(os.tmpdir(), `qilian-pg-${version ?? "unknown"}`);
   if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
     const staging = `${target}.${process.pid}.tmp`;
@@ -180,7 +195,8 @@ function initCluster(bin: Binaries, pgDir: string, password: string, runAs: RunA
   );
   fs.rmSync(pwfile, { force: true });
   if (result.status !== 0) {
-    for (const entry of fs.readdirSync(pgDir)) fs.rmSync(path.join(pgDir, entry), { recursive: true, force: true });
+    for (const entry of fs.readdirSync(pgDir))
+      fs.rmSync(path.join(pgDir, entry), { recursive: true, force: true });
     throw new Error(`initdb failed: ${result.stderr || result.stdout}`);
   }
 }
@@ -262,4 +278,3 @@ async function ensureDatabase(adminUrl: string, database: string) {
     await sql.end();
   }
 }
-

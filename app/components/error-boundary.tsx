@@ -54,7 +54,11 @@ export function GeneralErrorBoundary({ statusHandlers }: Props) {
       >
         {t("error.backHome")}
       </Link>
-      {debug && <pre className="mt-6 w-full overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">{debug}</pre>}
+      {debug && (
+        <pre className="mt-6 w-full overflow-auto rounded bg-slate-900 p-4 text-xs text-slate-100">
+          {debug}
+        </pre>
+      )}
     </section>
   );
 }

@@ -22,9 +22,13 @@ export type MessageKey = {
 function flatten(locale: Locale): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [ns, messages] of Object.entries(namespaces)) {
-    for (const [key, text] of Object.entries(messages[locale] as Record<string, string>)) out[`${ns}.${key}`] = text;
+    for (const [key, text] of Object.entries(messages[locale] as Record<string, string>))
+      out[`${ns}.${key}`] = text;
   }
   return out;
 }
 
-export const dictionaries: Record<Locale, Record<string, string>> = { "zh-CN": flatten("zh-CN"), en: flatten("en") };
+export const dictionaries: Record<Locale, Record<string, string>> = {
+  "zh-CN": flatten("zh-CN"),
+  en: flatten("en"),
+};

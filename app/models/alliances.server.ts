@@ -33,7 +33,12 @@ export async function listAlliances(db: DbOrTx): Promise<AllianceSummary[]> {
       .where(active)
       .orderBy(asc(alliances.position), asc(alliances.slug)),
     db
-      .select({ allianceId: allianceChains.allianceId, slug: chains.slug, nameZh: chains.nameZh, nameEn: chains.nameEn })
+      .select({
+        allianceId: allianceChains.allianceId,
+        slug: chains.slug,
+        nameZh: chains.nameZh,
+        nameEn: chains.nameEn,
+      })
       .from(allianceChains)
       .innerJoin(alliances, and(eq(alliances.id, allianceChains.allianceId), active))
       .innerJoin(chains, eq(chains.id, allianceChains.chainId))

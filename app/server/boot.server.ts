@@ -28,7 +28,12 @@ type Options = {
   drainMs?: number;
 };
 
-export async function startServer({ config, log, getBuild, drainMs = 10_000 }: Options): Promise<RunningServer> {
+export async function startServer({
+  config,
+  log,
+  getBuild,
+  drainMs = 10_000,
+}: Options): Promise<RunningServer> {
   const handle = await openDatabase(config, log);
   const database = connectDatabase(handle.url);
   const httpServer = http.createServer();

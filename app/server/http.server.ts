@@ -53,7 +53,11 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
   );
   app.use(((error, req, res, _next) => {
     log.error({ err: error, reqId: res.locals.requestId }, "unhandled error");
-    if (!res.headersSent) res.status(500).type("text/plain").send(translate(detectLocale(req.headers), "error.500"));
+    if (!res.headersSent)
+      res
+        .status(500)
+        .type("text/plain")
+        .send(translate(detectLocale(req.headers), "error.500"));
   }) as express.ErrorRequestHandler);
   return app;
 }
@@ -124,7 +128,10 @@ function rejectForeignOrigins({ config, log }: Services): RequestHandler {
     if (req.method === "GET" || req.method === "HEAD" || req.method === "OPTIONS") return next();
     if (isAllowedOrigin(req.get("origin"), req.get("host"), config)) return next();
     log.warn({ reqId: res.locals.requestId, origin: req.get("origin") ?? null }, "foreign origin refused");
-    res.status(403).type("text/plain").send(translate(detectLocale(req.headers), "error.origin"));
+    res
+      .status(403)
+      .type("text/plain")
+      .send(translate(detectLocale(req.headers), "error.origin"));
   };
 }
 
@@ -136,11 +143,19 @@ function limitBodySize(maxBytes: number): RequestHandler {
     const length = req.get("content-length");
     // Browsers send a length with every form; a streamed body of unknown size could be any size.
     if (length === undefined && req.get("transfer-encoding")) {
-      res.status(411).set("Connection", "close").type("text/plain").send(translate(detectLocale(req.headers), "error.411"));
+      res
+        .status(411)
+        .set("Connection", "close")
+        .type("text/plain")
+        .send(translate(detectLocale(req.headers), "error.411"));
       return;
     }
     if (Number(length ?? 0) <= maxBytes) return next();
-    res.status(413).set("Connection", "close").type("text/plain").send(translate(detectLocale(req.headers), "error.413"));
+    res
+      .status(413)
+      .set("Connection", "close")
+      .type("text/plain")
+      .send(translate(detectLocale(req.headers), "error.413"));
   };
 }
 

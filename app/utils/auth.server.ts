@@ -29,7 +29,12 @@ function createLucia(db: Db, config: Pick<Config, "secureCookies">) {
 }
 
 function userAttributes(row: Pick<UserRow, "email" | "displayName" | "locale" | "platformRole">) {
-  return { email: row.email, displayName: row.displayName, locale: row.locale, platformRole: row.platformRole };
+  return {
+    email: row.email,
+    displayName: row.displayName,
+    locale: row.locale,
+    platformRole: row.platformRole,
+  };
 }
 
 declare module "lucia" {
@@ -118,7 +123,10 @@ export async function deleteExpiredSessions(deps: AuthDeps): Promise<void> {
 }
 
 /** Starts a session for the user and returns its Set-Cookie value. */
-export async function startSession(deps: AuthDeps, userId: string): Promise<{ sessionId: string; setCookie: string }> {
+export async function startSession(
+  deps: AuthDeps,
+  userId: string,
+): Promise<{ sessionId: string; setCookie: string }> {
   const session = await lucia(deps).createSession(userId, {});
   return { sessionId: session.id, setCookie: lucia(deps).createSessionCookie(session.id).serialize() };
 }
@@ -130,10 +138,18 @@ export async function endSession(deps: AuthDeps, sessionId: string): Promise<str
 }
 
 /** Ends every session of the user except `keepSessionId` (all of them when it is omitted). */
-export async function endOtherSessions(deps: AuthDeps, userId: string, keepSessionId?: string): Promise<void> {
+export async function endOtherSessions(
+  deps: AuthDeps,
+  userId: string,
+  keepSessionId?: string,
+): Promise<void> {
   await deps.db
     .delete(sessions)
-    .where(keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId));
+    .where(
+      keepSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
+        : eq(sessions.userId, userId),
+    );
 }
 
 export async function countSessions(deps: AuthDeps, userId: string): Promise<number> {

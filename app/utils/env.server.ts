@@ -37,7 +37,8 @@ export const envSchema = z
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, {
-        message: "must be false, a number of proxy hops, or a comma-separated list of proxy addresses/subnets",
+        message:
+          "must be false, a number of proxy hops, or a comma-separated list of proxy addresses/subnets",
       })
       .default("false"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -33,7 +33,10 @@ function scrub(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (key === "params") continue;
-    out[key] = typeof field === "string" && (key === "message" || key === "stack") ? field.replace(PARAMS, "") : scrub(field);
+    out[key] =
+      typeof field === "string" && (key === "message" || key === "stack")
+        ? field.replace(PARAMS, "")
+        : scrub(field);
   }
   return out;
 }

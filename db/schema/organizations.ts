@@ -1,7 +1,13 @@
 import { boolean, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
-export const orgKindEnum = pgEnum("org_kind", ["enterprise", "university", "institute", "association", "agency"]);
+export const orgKindEnum = pgEnum("org_kind", [
+  "enterprise",
+  "university",
+  "institute",
+  "association",
+  "agency",
+]);
 export const orgRoleEnum = pgEnum("org_role", ["admin", "representative"]);
 
 export const organizations = pgTable("organizations", {

@@ -22,13 +22,21 @@ function pin(pid: number | undefined, core: number) {
 function load(url: string): { rps: number; p50: number; p95: number } {
   const args = ["--import", "tsx", "tests/bench/load.ts", url, String(requests), String(concurrency)];
   const command = canPin ? "taskset" : process.execPath;
-  const out = execFileSync(command, canPin ? ["-c", "1", process.execPath, ...args] : args, { encoding: "utf8" });
+  const out = execFileSync(command, canPin ? ["-c", "1", process.execPath, ...args] : args, {
+    encoding: "utf8",
+  });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
 async function startBaseline(bodyFile: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/bench/baseline-server.ts", bodyFile, String(port)]);
+  const child = spawn(process.execPath, [
+    "--import",
+    "tsx",
+    "tests/bench/baseline-server.ts",
+    bodyFile,
+    String(port),
+  ]);
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   pin(child.pid, 0);
   return { url: `http://127.0.0.1:${port}`, child };
@@ -77,7 +85,12 @@ try {
     }
     baseline.child.kill();
     const [o, b] = [median(ours), median(base)];
-    rows.push([scenario.name, `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`, `${b.toFixed(0)} req/s`, (o / b).toFixed(3)]);
+    rows.push([
+      scenario.name,
+      `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`,
+      `${b.toFixed(0)} req/s`,
+      (o / b).toFixed(3),
+    ]);
   }
 } catch (error) {
   console.error(server.output());
@@ -87,7 +100,9 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-console.log(`\n${requests} requests × ${rounds} rounds, concurrency ${concurrency}${canPin ? ", server on core 0, load on core 1" : ""}\n`);
+console.log(
+  `\n${requests} requests × ${rounds} rounds, concurrency ${concurrency}${canPin ? ", server on core 0, load on core 1" : ""}\n`,
+);
 const header = ["scenario", "Qilian", "baseline (node:http, same bytes)", "ratio"];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) {

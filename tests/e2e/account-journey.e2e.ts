@@ -46,7 +46,10 @@ describe("account journey", () => {
 
     await page.locator('button[name="locale"][value="en"]').first().click();
     await expect.poll(() => htmlLang(page)).toBe("en");
-    await page.getByRole("link", { name: en("nav.alliances"), exact: true }).first().waitFor();
+    await page
+      .getByRole("link", { name: en("nav.alliances"), exact: true })
+      .first()
+      .waitFor();
     await browser.screenshot(page, "04-home-en");
 
     await page.locator("summary", { hasText: displayName }).click();

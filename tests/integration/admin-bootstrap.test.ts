@@ -10,7 +10,8 @@ import { useTestDatabase } from "../setup/database";
 describe("ADMIN_EMAIL for an account that already exists", () => {
   const database = useTestDatabase();
   const log = createLogger("silent");
-  const config = (email: string, password: string) => loadConfig({ ADMIN_EMAIL: email, ADMIN_PASSWORD: password });
+  const config = (email: string, password: string) =>
+    loadConfig({ ADMIN_EMAIL: email, ADMIN_PASSWORD: password });
   const roleOf = async (id: string) =>
     (await database.db.select({ role: users.platformRole }).from(users).where(eq(users.id, id)))[0].role;
 

@@ -22,7 +22,10 @@ describe("server process on the embedded database", () => {
   });
 
   function databaseUrl(): string {
-    const pidFile = fs.readFileSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"), "utf8");
+    const pidFile = fs.readFileSync(
+      path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"),
+      "utf8",
+    );
     const port = pidFile.split("\n")[3];
     const password = fs.readFileSync(path.join(dataDir, "pg-password"), "utf8").trim();
     return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/qilian`;
@@ -45,7 +48,11 @@ describe("server process on the embedded database", () => {
   });
 
   it("answers /healthz with 503 within a second when the database is gone", async () => {
-    const pid = Number(fs.readFileSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"), "utf8").split("\n")[0]);
+    const pid = Number(
+      fs
+        .readFileSync(path.join(fs.realpathSync(path.join(dataDir, "pg")), "postmaster.pid"), "utf8")
+        .split("\n")[0],
+    );
     // SIGQUIT is PostgreSQL's immediate shutdown: the postmaster and every backend quit at once, as in a crash.
     // (SIGKILL would take only the postmaster, and its backends could answer queries a while longer.)
     process.kill(pid, "SIGQUIT");
@@ -131,7 +138,9 @@ describe("a signal during start-up", () => {
     const starting = await spawnServer(env, { waitForHealth: false });
     let postmaster = 0;
     try {
-      await expect.poll(starting.output, { timeout: 60_000, interval: 20 }).toContain("embedded PostgreSQL ready");
+      await expect
+        .poll(starting.output, { timeout: 60_000, interval: 20 })
+        .toContain("embedded PostgreSQL ready");
       postmaster = Number(fs.readFileSync(pidFile(dataDir), "utf8").split("\n")[0]);
       await starting.stop();
       expect(starting.output(), "the signal came after start-up").not.toContain("Qilian is listening");

@@ -41,7 +41,14 @@ describe("home page", () => {
     });
     await insertAlliance(db, { nameZh: "已解散的联盟", nameEn: "Dissolved Alliance", archived: true });
     actorId = await insertUser(db, "王晓明");
-    await insertJoined(db, { displayName: "王晓明", organization: { slug: "tju", nameZh: "天津大学", nameEn: "Tianjin University" } }, actorId);
+    await insertJoined(
+      db,
+      {
+        displayName: "王晓明",
+        organization: { slug: "tju", nameZh: "天津大学", nameEn: "Tianjin University" },
+      },
+      actorId,
+    );
   });
 
   const page = async (headers: Record<string, string> = {}) => {
@@ -52,7 +59,10 @@ describe("home page", () => {
 
   const inOrder = (html: string, words: string[]) => {
     const positions = words.map((word) => html.indexOf(`>${word}<`));
-    expect(positions.every((p) => p >= 0), `all of ${words.join(", ")} shown`).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      `all of ${words.join(", ")} shown`,
+    ).toBe(true);
     expect(positions).toEqual([...positions].sort((a, b) => a - b));
   };
 

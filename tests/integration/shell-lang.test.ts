@@ -23,7 +23,9 @@ describe("POST /lang", () => {
     expect(cookie).toMatch(/SameSite=Lax/);
     expect(cookie).toMatch(/Path=\//);
 
-    const home = await server.fetch("/", { headers: { cookie: "qilian_lang=en", "accept-language": "zh-CN" } });
+    const home = await server.fetch("/", {
+      headers: { cookie: "qilian_lang=en", "accept-language": "zh-CN" },
+    });
     expect(await home.text()).toContain('<html lang="en"');
   });
 

@@ -22,7 +22,10 @@ describe("home page queries", () => {
         await insertChain(database.db, {
           nameZh: `链${i}`,
           nameEn: `Chain ${i}`,
-          nodes: [{ nameZh: "上游", nameEn: "Up" }, { nameZh: "下游", nameEn: "Down", upstream: ["Up"] }],
+          nodes: [
+            { nameZh: "上游", nameEn: "Up" },
+            { nameZh: "下游", nameEn: "Down", upstream: ["Up"] },
+          ],
         }),
       );
     }

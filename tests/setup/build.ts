@@ -8,5 +8,8 @@ import fs from "node:fs";
  */
 export function ensureBuild() {
   if (process.env.QILIAN_TEST_BUILD === "skip" && fs.existsSync("build/index.js")) return;
-  execFileSync("npx", ["remix", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("npx", ["remix", "build"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }

@@ -66,7 +66,8 @@ export function useQueryCounter() {
     /** The database URL through the proxy (read it inside hooks or tests, once the database exists). */
     get url() {
       const address = server?.address();
-      if (!target || !address || typeof address === "string") throw new Error("useQueryCounter(): not started yet");
+      if (!target || !address || typeof address === "string")
+        throw new Error("useQueryCounter(): not started yet");
       const url = new URL(target);
       url.hostname = "127.0.0.1";
       url.port = String(address.port);

@@ -1,5 +1,13 @@
 import crypto from "node:crypto";
-import { activity, allianceChains, alliances, chainEdges, chainNodes, chains, users } from "../../db/schema/index";
+import {
+  activity,
+  allianceChains,
+  alliances,
+  chainEdges,
+  chainNodes,
+  chains,
+  users,
+} from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
@@ -16,11 +24,24 @@ export async function insertChain(
 ) {
   const [row] = await db
     .insert(chains)
-    .values({ slug: `chain-${unique()}`, nameZh: chain.nameZh, nameEn: chain.nameEn, position: chain.position ?? 0 })
+    .values({
+      slug: `chain-${unique()}`,
+      nameZh: chain.nameZh,
+      nameEn: chain.nameEn,
+      position: chain.position ?? 0,
+    })
     .returning({ id: chains.id });
   const nodes = await db
     .insert(chainNodes)
-    .values(chain.nodes.map((node, position) => ({ chainId: row.id, slug: `node-${unique()}`, nameZh: node.nameZh, nameEn: node.nameEn, position })))
+    .values(
+      chain.nodes.map((node, position) => ({
+        chainId: row.id,
+        slug: `node-${unique()}`,
+        nameZh: node.nameZh,
+        nameEn: node.nameEn,
+        position,
+      })),
+    )
     .returning({ id: chainNodes.id, nameEn: chainNodes.nameEn });
   const idOf = new Map(nodes.map((node) => [node.nameEn, node.id]));
   const edges = chain.nodes.flatMap((node) =>
@@ -32,7 +53,14 @@ export async function insertChain(
 
 export async function insertAlliance(
   db: DbOrTx,
-  alliance: { nameZh: string; nameEn: string; descriptionZh?: string; descriptionEn?: string; chainIds?: string[]; archived?: boolean },
+  alliance: {
+    nameZh: string;
+    nameEn: string;
+    descriptionZh?: string;
+    descriptionEn?: string;
+    chainIds?: string[];
+    archived?: boolean;
+  },
 ) {
   const [row] = await db
     .insert(alliances)
@@ -46,16 +74,25 @@ export async function insertAlliance(
     })
     .returning({ id: alliances.id });
   const chainIds = alliance.chainIds ?? [];
-  if (chainIds.length > 0) await db.insert(allianceChains).values(chainIds.map((chainId) => ({ allianceId: row.id, chainId })));
+  if (chainIds.length > 0)
+    await db.insert(allianceChains).values(chainIds.map((chainId) => ({ allianceId: row.id, chainId })));
   return row.id;
 }
 
 export async function insertUser(db: DbOrTx, displayName: string) {
   const id = `user-${unique()}`;
-  await db.insert(users).values({ id, email: `${id}@shell.test`, displayName, passwordHash: "not-a-real-hash" });
+  await db
+    .insert(users)
+    .values({ id, email: `${id}@shell.test`, displayName, passwordHash: "not-a-real-hash" });
   return id;
 }
 
-export async function insertJoined(db: DbOrTx, payload: { displayName: string; organization?: { slug: string; nameZh: string; nameEn: string } }, actorId?: string) {
-  await db.insert(activity).values({ topic: "platform", type: "user.joined", payload, actorId: actorId ?? null });
+export async function insertJoined(
+  db: DbOrTx,
+  payload: { displayName: string; organization?: { slug: string; nameZh: string; nameEn: string } },
+  actorId?: string,
+) {
+  await db
+    .insert(activity)
+    .values({ topic: "platform", type: "user.joined", payload, actorId: actorId ?? null });
 }

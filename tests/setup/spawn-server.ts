@@ -4,7 +4,12 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export type SpawnedServer = { url: string; process: ChildProcess; output: () => string; stop(): Promise<void> };
+export type SpawnedServer = {
+  url: string;
+  process: ChildProcess;
+  output: () => string;
+  stop(): Promise<void>;
+};
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -24,7 +24,12 @@ describe("configuration", () => {
 
   it("names each bad variable", () => {
     const found = problems({ PORT: "abc", DATABASE_URL: "mysql://x", REDIS_URL: "nope", SEED_DEMO: "maybe" });
-    expect(found.map((p) => p.split(":")[0]).sort()).toEqual(["DATABASE_URL", "PORT", "REDIS_URL", "SEED_DEMO"]);
+    expect(found.map((p) => p.split(":")[0]).sort()).toEqual([
+      "DATABASE_URL",
+      "PORT",
+      "REDIS_URL",
+      "SEED_DEMO",
+    ]);
     expect(found.find((p) => p.startsWith("PORT"))).toContain('"abc"');
   });
 

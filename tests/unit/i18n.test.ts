@@ -15,7 +15,8 @@ describe("dictionaries", () => {
 
   it("have no empty or blank messages", () => {
     for (const [locale, messages] of Object.entries(dictionaries)) {
-      for (const [key, text] of Object.entries(messages)) expect(text.trim(), `${locale} ${key}`).not.toBe("");
+      for (const [key, text] of Object.entries(messages))
+        expect(text.trim(), `${locale} ${key}`).not.toBe("");
     }
   });
 
@@ -49,7 +50,9 @@ describe("fromAcceptLanguage", () => {
 
 describe("detectLocale", () => {
   it("lets the language cookie beat Accept-Language", () => {
-    expect(detectLocale(new Headers({ cookie: "a=1; qilian_lang=en; b=2", "accept-language": "zh-CN" }))).toBe("en");
+    expect(
+      detectLocale(new Headers({ cookie: "a=1; qilian_lang=en; b=2", "accept-language": "zh-CN" })),
+    ).toBe("en");
     expect(detectLocale(new Headers({ cookie: "qilian_lang=zh-CN", "accept-language": "en" }))).toBe("zh-CN");
   });
 
@@ -72,7 +75,9 @@ describe("translate", () => {
   it("fills placeholders in either language", () => {
     expect(translate("en", "nav.signedInAs", { name: "Li Na" })).toBe("Signed in as Li Na");
     expect(translate("zh-CN", "nav.signedInAs", { name: "李娜" })).toBe("当前登录：李娜");
-    expect(translate("en", "home.live.joinedFrom", { name: "Li", organization: "TJU" })).toBe("Li (TJU) joined Qilian");
+    expect(translate("en", "home.live.joinedFrom", { name: "Li", organization: "TJU" })).toBe(
+      "Li (TJU) joined Qilian",
+    );
     expect(translate("zh-CN", "home.chains.nodes", { count: 4 })).toBe("4 个环节");
   });
 

@@ -43,7 +43,10 @@ function Card({ alliance }: { alliance: AllianceCard }) {
     <article className="relative flex h-full flex-col rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-teal-300 hover:shadow-md">
       <div className="flex items-start justify-between gap-3">
         <h3 className="text-lg font-semibold text-slate-900">
-          <Link to={`/alliances/${alliance.slug}`} className={`rounded after:absolute after:inset-0 hover:text-teal-800 ${focusRing}`}>
+          <Link
+            to={`/alliances/${alliance.slug}`}
+            className={`rounded after:absolute after:inset-0 hover:text-teal-800 ${focusRing}`}
+          >
             {pick(locale, alliance.nameZh, alliance.nameEn)}
           </Link>
         </h3>
@@ -62,7 +65,10 @@ function Card({ alliance }: { alliance: AllianceCard }) {
           <p className="sr-only">{t("home.alliances.chains")}</p>
           <ul className="flex flex-wrap gap-1.5">
             {alliance.chains.map((chain) => (
-              <li key={chain.slug} className="rounded-md bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-teal-100">
+              <li
+                key={chain.slug}
+                className="rounded-md bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-teal-100"
+              >
                 {pick(locale, chain.nameZh, chain.nameEn)}
               </li>
             ))}

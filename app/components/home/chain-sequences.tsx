@@ -44,7 +44,10 @@ function Chain({ chain, number }: { chain: ChainSequence; number: number }) {
   return (
     <article className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
-        <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-slate-900 text-xs font-bold text-white">
+        <span
+          aria-hidden="true"
+          className="grid size-7 place-items-center rounded-full bg-slate-900 text-xs font-bold text-white"
+        >
           {number}
         </span>
         <h3 className="text-lg font-semibold text-slate-900">
@@ -58,9 +61,14 @@ function Chain({ chain, number }: { chain: ChainSequence; number: number }) {
         <span className="ml-auto text-xs text-slate-500">{t("home.chains.nodes", { count })}</span>
       </div>
       {chain.descriptionZh || chain.descriptionEn ? (
-        <p className="mt-2 text-sm leading-6 text-slate-600">{pick(locale, chain.descriptionZh, chain.descriptionEn)}</p>
+        <p className="mt-2 text-sm leading-6 text-slate-600">
+          {pick(locale, chain.descriptionZh, chain.descriptionEn)}
+        </p>
       ) : null}
-      <ol aria-label={t("home.chains.sequence", { name })} className="mt-4 flex flex-wrap items-center gap-x-1.5 gap-y-2">
+      <ol
+        aria-label={t("home.chains.sequence", { name })}
+        className="mt-4 flex flex-wrap items-center gap-x-1.5 gap-y-2"
+      >
         {chain.stages.map((stage, index) => (
           <li
             key={stage[0].id}
@@ -68,7 +76,13 @@ function Chain({ chain, number }: { chain: ChainSequence; number: number }) {
             className="flex items-center gap-1.5"
           >
             {index > 0 && <Arrow />}
-            <ul className={stage.length > 1 ? "flex flex-col gap-1 rounded-lg border border-dashed border-slate-300 p-1" : ""}>
+            <ul
+              className={
+                stage.length > 1
+                  ? "flex flex-col gap-1 rounded-lg border border-dashed border-slate-300 p-1"
+                  : ""
+              }
+            >
               {stage.map((node) => (
                 <li key={node.id} className="rounded-md bg-slate-100 px-2.5 py-1 text-sm text-slate-800">
                   {pick(locale, node.nameZh, node.nameEn)}

@@ -17,7 +17,9 @@ export function toFeedItem(activity: Activity): FeedItem | null {
     id: activity.id,
     kind: "joined",
     name: displayName,
-    ...(isOrganization(organization) ? { organization: { nameZh: organization.nameZh, nameEn: organization.nameEn } } : {}),
+    ...(isOrganization(organization)
+      ? { organization: { nameZh: organization.nameZh, nameEn: organization.nameEn } }
+      : {}),
     at: activity.createdAt,
   };
 }

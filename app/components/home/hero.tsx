@@ -8,22 +8,34 @@ type Counts = { alliances: number; organizations: number; members: number };
 export function Hero({ counts, signedIn }: { counts: Counts; signedIn: boolean }) {
   const t = useT();
   const number = new Intl.NumberFormat(useLocale());
-  const primary = signedIn ? { to: "/alliances", label: t("home.hero.explore") } : { to: "/signup", label: t("home.hero.join") };
-  const secondary = signedIn ? { to: "/chains", label: t("home.hero.chains") } : { to: "/alliances", label: t("home.hero.explore") };
+  const primary = signedIn
+    ? { to: "/alliances", label: t("home.hero.explore") }
+    : { to: "/signup", label: t("home.hero.join") };
+  const secondary = signedIn
+    ? { to: "/chains", label: t("home.hero.chains") }
+    : { to: "/alliances", label: t("home.hero.explore") };
   const stats = [
     { label: t("home.stats.alliances"), value: counts.alliances },
     { label: t("home.stats.organizations"), value: counts.organizations },
     { label: t("home.stats.members"), value: counts.members },
   ];
   return (
-    <section aria-labelledby="hero-title" className="bg-linear-to-br from-slate-900 via-slate-900 to-teal-900 text-white">
+    <section
+      aria-labelledby="hero-title"
+      className="bg-linear-to-br from-slate-900 via-slate-900 to-teal-900 text-white"
+    >
       <div className="mx-auto grid max-w-7xl gap-12 px-4 py-14 sm:px-6 sm:py-20 lg:grid-cols-[minmax(0,1fr)_16rem] lg:items-center lg:px-8">
         <div>
           <p className="text-sm font-semibold tracking-wide text-teal-300">{t("home.hero.eyebrow")}</p>
-          <h1 id="hero-title" className="mt-3 text-3xl font-bold tracking-tight text-balance break-keep sm:text-5xl sm:leading-tight">
+          <h1
+            id="hero-title"
+            className="mt-3 text-3xl font-bold tracking-tight text-balance break-keep sm:text-5xl sm:leading-tight"
+          >
             {t("home.hero.title")}
           </h1>
-          <p className="mt-5 max-w-3xl text-base leading-7 text-slate-300 sm:text-lg sm:leading-8">{t("home.hero.lead")}</p>
+          <p className="mt-5 max-w-3xl text-base leading-7 text-slate-300 sm:text-lg sm:leading-8">
+            {t("home.hero.lead")}
+          </p>
           <div className="mt-8 flex flex-wrap gap-3">
             <Link
               to={primary.to}
@@ -46,7 +58,9 @@ export function Hero({ counts, signedIn }: { counts: Counts; signedIn: boolean }
           {stats.map((stat) => (
             <div key={stat.label} className="flex flex-col-reverse gap-1">
               <dt className="text-sm text-slate-300">{stat.label}</dt>
-              <dd className="text-3xl font-bold tabular-nums tracking-tight sm:text-4xl">{number.format(stat.value)}</dd>
+              <dd className="text-3xl font-bold tabular-nums tracking-tight sm:text-4xl">
+                {number.format(stat.value)}
+              </dd>
             </div>
           ))}
         </dl>

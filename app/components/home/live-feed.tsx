@@ -26,7 +26,9 @@ export function LiveFeed({ initial, after, signedIn }: Props) {
   const onActivity = useCallback((activity: Activity) => {
     const item = toFeedItem(activity);
     if (!item) return;
-    setItems((current) => (current.some((seen) => seen.id === item.id) ? current : [item, ...current].slice(0, MAX_ITEMS)));
+    setItems((current) =>
+      current.some((seen) => seen.id === item.id) ? current : [item, ...current].slice(0, MAX_ITEMS),
+    );
   }, []);
   const { connected } = useLive(signedIn ? PLATFORM_TOPIC : null, after, onActivity);
   const time = useMemo(
@@ -43,7 +45,10 @@ export function LiveFeed({ initial, after, signedIn }: Props) {
   );
 
   return (
-    <section aria-labelledby="live-title" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+    <section
+      aria-labelledby="live-title"
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
       <div className="flex items-center justify-between gap-3">
         <h2 id="live-title" className="text-lg font-semibold text-slate-900">
           {t("home.live.title")}
@@ -59,7 +64,10 @@ export function LiveFeed({ initial, after, signedIn }: Props) {
         {signedIn ? (
           t("home.live.lead")
         ) : (
-          <Link to="/login" className={`rounded underline decoration-slate-300 underline-offset-2 hover:text-teal-800 ${focusRing}`}>
+          <Link
+            to="/login"
+            className={`rounded underline decoration-slate-300 underline-offset-2 hover:text-teal-800 ${focusRing}`}
+          >
             {t("home.live.signInForLive")}
           </Link>
         )}
@@ -69,27 +77,30 @@ export function LiveFeed({ initial, after, signedIn }: Props) {
           <p className="mt-4 text-sm text-slate-500">{t("home.live.empty")}</p>
         ) : (
           <ol className="mt-4 divide-y divide-slate-100">
-          {items.map((item) => (
-            <li key={item.id} className="flex items-start gap-3 py-2.5">
-              <span aria-hidden="true" className="mt-0.5 grid size-7 shrink-0 place-items-center rounded-full bg-teal-100 text-xs font-bold text-teal-800">
-                {Array.from(item.name)[0]}
-              </span>
-              <div className="min-w-0 flex-1">
-                <p className="text-sm text-slate-800">
-                  {item.organization
-                    ? t("home.live.joinedFrom", {
-                        name: item.name,
-                        organization: pick(locale, item.organization.nameZh, item.organization.nameEn),
-                      })
-                    : t("home.live.joined", { name: item.name })}
-                </p>
-                <time dateTime={item.at} className="text-xs tabular-nums text-slate-500">
-                  {time.format(new Date(item.at))}
-                </time>
-              </div>
-            </li>
-          ))}
-        </ol>
+            {items.map((item) => (
+              <li key={item.id} className="flex items-start gap-3 py-2.5">
+                <span
+                  aria-hidden="true"
+                  className="mt-0.5 grid size-7 shrink-0 place-items-center rounded-full bg-teal-100 text-xs font-bold text-teal-800"
+                >
+                  {Array.from(item.name)[0]}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <p className="text-sm text-slate-800">
+                    {item.organization
+                      ? t("home.live.joinedFrom", {
+                          name: item.name,
+                          organization: pick(locale, item.organization.nameZh, item.organization.nameEn),
+                        })
+                      : t("home.live.joined", { name: item.name })}
+                  </p>
+                  <time dateTime={item.at} className="text-xs tabular-nums text-slate-500">
+                    {time.format(new Date(item.at))}
+                  </time>
+                </div>
+              </li>
+            ))}
+          </ol>
         )}
       </div>
     </section>

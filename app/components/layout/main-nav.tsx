@@ -14,7 +14,9 @@ export function MainNav({ vertical = false }: { vertical?: boolean }) {
               to={item.to}
               className={({ isActive }) =>
                 `block rounded-md px-3 py-2 text-sm font-medium ${focusRing} ${
-                  isActive ? "bg-teal-50 text-teal-800" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                  isActive
+                    ? "bg-teal-50 text-teal-800"
+                    : "text-slate-700 hover:bg-slate-100 hover:text-slate-900"
                 }`
               }
             >

@@ -16,7 +16,14 @@ export function MobileMenu({ user }: { user: ShellUser | null }) {
       <summary
         className={`flex cursor-pointer list-none items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden ${focusRing}`}
       >
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth="1.75" className="size-5">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.75"
+          className="size-5"
+        >
           <path className="group-open:hidden" d="M3 5.5h14M3 10h14M3 14.5h14" />
           <path className="hidden group-open:block" d="M5 5l10 10M15 5 5 15" />
         </svg>
@@ -32,7 +39,10 @@ export function MobileMenu({ user }: { user: ShellUser | null }) {
               <Link to="/login" className={`${itemClass} border border-slate-300 text-center`}>
                 {t("nav.login")}
               </Link>
-              <Link to="/signup" className={`${itemClass} bg-teal-700 text-center text-white hover:bg-teal-800`}>
+              <Link
+                to="/signup"
+                className={`${itemClass} bg-teal-700 text-center text-white hover:bg-teal-800`}
+              >
                 {t("nav.signup")}
               </Link>
             </div>

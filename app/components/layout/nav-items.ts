@@ -13,4 +13,5 @@ export const navItems: readonly { to: string; label: MessageKey }[] = [
 export type ShellUser = { id: string; displayName: string; isAdmin: boolean };
 
 /** One focus ring for every control in the shell, visible only for keyboard focus. */
-export const focusRing = "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600";
+export const focusRing =
+  "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600";

@@ -37,7 +37,12 @@ function Logo() {
   return (
     <svg aria-hidden="true" viewBox="0 0 32 32" className="size-8">
       <rect width="32" height="32" rx="8" className="fill-teal-700" />
-      <polyline points={logoPoints.map((p) => p.join(",")).join(" ")} fill="none" stroke="white" strokeWidth="1.5" />
+      <polyline
+        points={logoPoints.map((p) => p.join(",")).join(" ")}
+        fill="none"
+        stroke="white"
+        strokeWidth="1.5"
+      />
       {logoPoints.map(([x, y]) => (
         <circle key={x} cx={x} cy={y} r="2" className="fill-white" />
       ))}

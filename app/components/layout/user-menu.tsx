@@ -12,7 +12,10 @@ export function UserMenu({ user }: { user: ShellUser | null }) {
   if (!user) {
     return (
       <div className="flex items-center gap-2">
-        <Link to="/login" className={`rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 ${focusRing}`}>
+        <Link
+          to="/login"
+          className={`rounded-md px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 ${focusRing}`}
+        >
           {t("nav.login")}
         </Link>
         <Link
@@ -29,12 +32,20 @@ export function UserMenu({ user }: { user: ShellUser | null }) {
       <summary
         className={`flex cursor-pointer list-none items-center gap-2 rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 [&::-webkit-details-marker]:hidden ${focusRing}`}
       >
-        <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-teal-100 text-xs font-bold text-teal-800">
+        <span
+          aria-hidden="true"
+          className="grid size-7 place-items-center rounded-full bg-teal-100 text-xs font-bold text-teal-800"
+        >
           {Array.from(user.displayName)[0]}
         </span>
         <span className="sr-only">{t("nav.account")}: </span>
         <span className="max-w-40 truncate">{user.displayName}</span>
-        <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 transition group-open:rotate-180">
+        <svg
+          aria-hidden="true"
+          viewBox="0 0 20 20"
+          fill="currentColor"
+          className="size-4 transition group-open:rotate-180"
+        >
           <path d="M5.3 7.3a1 1 0 0 1 1.4 0L10 10.6l3.3-3.3a1 1 0 1 1 1.4 1.4l-4 4a1 1 0 0 1-1.4 0l-4-4a1 1 0 0 1 0-1.4Z" />
         </svg>
       </summary>

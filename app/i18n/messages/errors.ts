@@ -13,7 +13,7 @@ export const errors = defineMessages({
     "title.403": "无权访问",
     "title.404": "页面不存在",
     "title.500": "出错了",
-    "backHome": "返回首页",
+    backHome: "返回首页",
   },
   en: {
     "400": "The request was not valid. Please check it and try again.",
@@ -27,6 +27,6 @@ export const errors = defineMessages({
     "title.403": "Forbidden",
     "title.404": "Not found",
     "title.500": "Something went wrong",
-    "backHome": "Back to the home page",
+    backHome: "Back to the home page",
   },
 });

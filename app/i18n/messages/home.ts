@@ -52,14 +52,16 @@ export const home = defineMessages({
     "stats.organizations": "Organizations",
     "stats.members": "Members",
     "alliances.title": "The seven alliances",
-    "alliances.lead": "Each alliance gathers firms, universities, research institutes and associations around one or more chains.",
+    "alliances.lead":
+      "Each alliance gathers firms, universities, research institutes and associations around one or more chains.",
     "alliances.empty": "There are no alliances yet.",
     "alliances.chains": "Chains covered",
     "alliances.open": "Open to join",
     "alliances.request": "Join on request",
     "alliances.invite": "By invitation",
     "chains.title": "The seven chains",
-    "chains.lead": "Each chain runs from upstream to downstream; problems, resources and events attach to its links.",
+    "chains.lead":
+      "Each chain runs from upstream to downstream; problems, resources and events attach to its links.",
     "chains.empty": "There are no chains yet.",
     "chains.nodes": "{count} links",
     "chains.sequence": "{name}: upstream to downstream",

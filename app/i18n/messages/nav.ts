@@ -20,7 +20,8 @@ export const nav = defineMessages({
     settings: "账户设置",
     admin: "平台管理员",
     signedInAs: "当前登录：{name}",
-    "footer.about": "七链是天津市人工智能“七链”产业联盟的协作与活动平台：发布共性技术难题、共享成果与资源、组织研讨与交流。",
+    "footer.about":
+      "七链是天津市人工智能“七链”产业联盟的协作与活动平台：发布共性技术难题、共享成果与资源、组织研讨与交流。",
     "footer.plan": "依据《天津市人工智能“七链”精准创新行动计划（2018—2020年）》",
     "footer.areas": "平台栏目",
   },
