@@ -109,8 +109,7 @@ export default function Login() {
         <Field
           label={t("auth.field.email")}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
-          errors={fields.email.errors}
-          errorId={fields.email.errorId}
+          meta={fields.email}
         />
         <Field
           label={t("auth.field.password")}
@@ -118,8 +117,7 @@ export default function Login() {
             ...getInputProps(fields.password, { type: "password" }),
             autoComplete: "current-password",
           }}
-          errors={fields.password.errors}
-          errorId={fields.password.errorId}
+          meta={fields.password}
         />
         <SubmitButton pending={pending} className="w-full">
           {t("auth.login.submit")}

@@ -147,8 +147,7 @@ export default function Signup() {
         <Field
           label={t("auth.field.email")}
           inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email" }}
-          errors={fields.email.errors}
-          errorId={fields.email.errorId}
+          meta={fields.email}
         />
         <Field
           label={t("auth.field.password")}
@@ -157,15 +156,13 @@ export default function Signup() {
             ...getInputProps(fields.password, { type: "password" }),
             autoComplete: "new-password",
           }}
-          errors={fields.password.errors}
-          errorId={fields.password.errorId}
+          meta={fields.password}
         />
         <Field
           label={t("auth.field.displayName")}
           hint={t("auth.field.displayNameHint")}
           inputProps={{ ...getInputProps(fields.displayName, { type: "text" }), autoComplete: "name" }}
-          errors={fields.displayName.errors}
-          errorId={fields.displayName.errorId}
+          meta={fields.displayName}
         />
         <fieldset className="space-y-4 rounded-lg border border-slate-200 p-4">
           <legend className="px-1 text-sm font-medium text-slate-800">{t("auth.field.organization")}</legend>
@@ -174,8 +171,7 @@ export default function Signup() {
             selectProps={getSelectProps(fields.organizationId)}
             options={options}
             emptyOption={t("auth.field.organizationNone")}
-            errors={fields.organizationId.errors}
-            errorId={fields.organizationId.errorId}
+            meta={fields.organizationId}
           />
           <Field
             label={t("auth.field.organizationName")}
@@ -184,8 +180,7 @@ export default function Signup() {
               ...getInputProps(fields.organizationName, { type: "text" }),
               autoComplete: "organization",
             }}
-            errors={fields.organizationName.errors}
-            errorId={fields.organizationName.errorId}
+            meta={fields.organizationName}
           />
         </fieldset>
         <SubmitButton pending={pending} className="w-full">

@@ -40,8 +40,7 @@ export function PasswordForm({ email, lastResult, params }: Props) {
             ...getInputProps(fields.currentPassword, { type: "password" }),
             autoComplete: "current-password",
           }}
-          errors={fields.currentPassword.errors}
-          errorId={fields.currentPassword.errorId}
+          meta={fields.currentPassword}
         />
         <Field
           label={t("auth.field.newPassword")}
@@ -50,8 +49,7 @@ export function PasswordForm({ email, lastResult, params }: Props) {
             ...getInputProps(fields.newPassword, { type: "password" }),
             autoComplete: "new-password",
           }}
-          errors={fields.newPassword.errors}
-          errorId={fields.newPassword.errorId}
+          meta={fields.newPassword}
         />
         <Field
           label={t("auth.field.confirmPassword")}
@@ -59,8 +57,7 @@ export function PasswordForm({ email, lastResult, params }: Props) {
             ...getInputProps(fields.confirmPassword, { type: "password" }),
             autoComplete: "new-password",
           }}
-          errors={fields.confirmPassword.errors}
-          errorId={fields.confirmPassword.errorId}
+          meta={fields.confirmPassword}
         />
         <SubmitButton pending={pending}>{t("auth.settings.password.submit")}</SubmitButton>
       </Form>

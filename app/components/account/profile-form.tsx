@@ -48,15 +48,13 @@ export function ProfileForm({ defaults, lastResult }: Props) {
           label={t("auth.field.displayName")}
           hint={t("auth.field.displayNameHint")}
           inputProps={{ ...getInputProps(fields.displayName, { type: "text" }), autoComplete: "name" }}
-          errors={fields.displayName.errors}
-          errorId={fields.displayName.errorId}
+          meta={fields.displayName}
         />
         <SelectField
           label={t("auth.field.locale")}
           selectProps={getSelectProps(fields.locale)}
           options={languages}
-          errors={fields.locale.errors}
-          errorId={fields.locale.errorId}
+          meta={fields.locale}
         />
         <SubmitButton pending={pending}>{t("auth.settings.profile.submit")}</SubmitButton>
       </Form>

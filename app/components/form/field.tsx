@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from "react";
-import { ErrorList } from "./error-list";
-import { controlClass, describedBy, hintClass, labelClass } from "./styles";
+import { FieldFrame, hintId, type FieldMeta } from "./field-frame";
+import { controlClass, describedBy } from "./styles";
 
 export type InputProps = InputHTMLAttributes<HTMLInputElement> & { id: string; key?: string };
 
@@ -10,33 +10,22 @@ type Props = {
   hint?: string;
   /** What conform's getInputProps returns (id, name, aria-invalid, aria-describedby, defaultValue, key). */
   inputProps: InputProps;
-  errors?: readonly string[] | null;
-  errorId?: string;
+  meta: FieldMeta;
   className?: string;
 };
 
 /** A labelled input with its hint and errors tied to it for assistive technology. */
-export function Field({ label, hint, inputProps, errors, errorId, className }: Props) {
+export function Field({ label, hint, inputProps, meta, className }: Props) {
   // React warns when `key` travels inside a spread; conform's key remounts the input on a form reset.
   const { key, ...props } = inputProps;
-  const hintId = hint ? `${props.id}-hint` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={props.id} className={labelClass}>
-        {label}
-      </label>
+    <FieldFrame controlId={props.id} label={label} hint={hint} meta={meta} className={className}>
       <input
         key={key}
         {...props}
-        aria-describedby={describedBy(props["aria-describedby"], hintId)}
+        aria-describedby={describedBy(props["aria-describedby"], hint ? hintId(props.id) : undefined)}
         className={controlClass}
       />
-      {hint && (
-        <p id={hintId} className={hintClass}>
-          {hint}
-        </p>
-      )}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }

@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from "react";
-import { ErrorList } from "./error-list";
-import { controlClass, describedBy, hintClass, labelClass } from "./styles";
+import { FieldFrame, hintId, type FieldMeta } from "./field-frame";
+import { controlClass, describedBy } from "./styles";
 
 export type SelectProps = SelectHTMLAttributes<HTMLSelectElement> & { id: string; key?: string };
 
@@ -12,33 +12,19 @@ type Props = {
   options: readonly { value: string; label: string; lang?: string }[];
   /** A first option with an empty value, e.g. "none". */
   emptyOption?: string;
-  errors?: readonly string[] | null;
-  errorId?: string;
+  meta: FieldMeta;
   className?: string;
 };
 
 /** A labelled native select (keyboard and screen-reader friendly by default) with hint and errors. */
-export function SelectField({
-  label,
-  hint,
-  selectProps,
-  options,
-  emptyOption,
-  errors,
-  errorId,
-  className,
-}: Props) {
+export function SelectField({ label, hint, selectProps, options, emptyOption, meta, className }: Props) {
   const { key, ...props } = selectProps;
-  const hintId = hint ? `${props.id}-hint` : undefined;
   return (
-    <div className={className}>
-      <label htmlFor={props.id} className={labelClass}>
-        {label}
-      </label>
+    <FieldFrame controlId={props.id} label={label} hint={hint} meta={meta} className={className}>
       <select
         key={key}
         {...props}
-        aria-describedby={describedBy(props["aria-describedby"], hintId)}
+        aria-describedby={describedBy(props["aria-describedby"], hint ? hintId(props.id) : undefined)}
         className={controlClass}
       >
         {emptyOption !== undefined && <option value="">{emptyOption}</option>}
@@ -48,12 +34,6 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint && (
-        <p id={hintId} className={hintClass}>
-          {hint}
-        </p>
-      )}
-      <ErrorList id={errorId} errors={errors} />
-    </div>
+    </FieldFrame>
   );
 }
