@@ -9,11 +9,13 @@ import { chainSeeds } from "./seed-data/chains";
 import {
   insertAlliances,
   insertChains,
+  insertMemberships,
   insertOrganizations,
   insertRepresentatives,
   insertUsers,
   type UserRow,
 } from "./seed-data/insert";
+import { membershipSeeds } from "./seed-data/memberships";
 import { organizationSeeds } from "./seed-data/organizations";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
 import { alliances } from "./schema/index";
@@ -31,7 +33,7 @@ export async function seedDemoData(db: Db): Promise<void> {
       tx,
       chainSeeds.map((chain, position) => ({ ...chain, position })),
     );
-    await insertAlliances(
+    const allianceRows = await insertAlliances(
       tx,
       allianceSeeds.map(({ chains: slugs, ...alliance }, position) => ({
         ...alliance,
@@ -58,6 +60,15 @@ export async function seedDemoData(db: Db): Promise<void> {
           role,
         })),
       ),
+    );
+    await insertMemberships(
+      tx,
+      membershipSeeds.map(({ alliance, email, role, status }) => ({
+        allianceId: found(allianceRows, alliance, "alliance").id,
+        userId: found(byEmail, email, "user").id,
+        role,
+        status,
+      })),
     );
     await announceJoined(tx, created);
   });

@@ -3,3 +3,4 @@ export * from "./organizations";
 export * from "./chains";
 export * from "./alliances";
 export * from "./activity";
+export * from "./memberships";

@@ -7,6 +7,7 @@ import {
   chainNodes,
   chains,
   organizations,
+  memberships,
   orgRepresentatives,
   users,
 } from "../schema/index";
@@ -91,6 +92,18 @@ export type NewRepresentative = { orgId: string; userId: string; role: "admin" |
 export async function insertRepresentatives(db: DbOrTx, input: NewRepresentative[]): Promise<void> {
   if (input.length === 0) return;
   await db.insert(orgRepresentatives).values(input).onConflictDoNothing();
+}
+
+export type NewMembership = {
+  allianceId: string;
+  userId: string;
+  role: "chair" | "organizer" | "member";
+  status: "pending" | "active";
+};
+
+export async function insertMemberships(db: DbOrTx, input: NewMembership[]): Promise<void> {
+  if (input.length === 0) return;
+  await db.insert(memberships).values(input).onConflictDoNothing();
 }
 
 export type NewChainNode = { slug: string; nameZh: string; nameEn: string; upstream?: string[] };

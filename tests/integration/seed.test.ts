@@ -134,6 +134,30 @@ describe("demo seed", () => {
     expect(new Set(alliances.map((a) => a.policy))).toEqual(new Set(["open", "request", "invite"]));
   });
 
+  it("gives every alliance one active chair, an organizer, members and some pending requests", async () => {
+    const perAlliance = await rows<{
+      slug: string;
+      chairs: number;
+      organizers: number;
+      members: number;
+      pending: number;
+    }>(
+      sql`select a.slug,
+            count(*) filter (where m.role = 'chair' and m.status = 'active')::int as chairs,
+            count(*) filter (where m.role = 'organizer' and m.status = 'active')::int as organizers,
+            count(*) filter (where m.role = 'member' and m.status = 'active')::int as members,
+            count(*) filter (where m.status = 'pending')::int as pending
+          from alliances a left join memberships m on m.alliance_id = a.id group by a.slug`,
+    );
+    expect(perAlliance).toHaveLength(7);
+    for (const alliance of perAlliance) {
+      expect(alliance.chairs, alliance.slug).toBe(1);
+      expect(alliance.organizers, alliance.slug).toBeGreaterThanOrEqual(1);
+      expect(alliance.members, alliance.slug).toBeGreaterThanOrEqual(2);
+    }
+    expect(perAlliance.filter((a) => a.pending > 0).length).toBeGreaterThanOrEqual(2);
+  });
+
   it("creates about a dozen organizations, some verified, and demo users who represent them", async () => {
     const [orgs] = await rows<{ n: number; verified: number }>(
       sql`select count(*)::int as n, count(*) filter (where verified)::int as verified from organizations`,
