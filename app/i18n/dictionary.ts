@@ -1,4 +1,5 @@
 import type { Locale } from "./locales";
+import { alliance } from "./messages/alliance";
 import { auth } from "./messages/auth";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
@@ -7,6 +8,7 @@ import { nav } from "./messages/nav";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
+  alliance,
   auth,
   common,
   error: errors,

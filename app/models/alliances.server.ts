@@ -1,5 +1,5 @@
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { allianceChains, alliances, chains } from "../../db/schema/index";
+import { and, asc, count, eq, isNull } from "drizzle-orm";
+import { allianceChains, alliances, chains, memberships } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 
 export type AllianceChainRef = { slug: string; nameZh: string; nameEn: string };
@@ -51,4 +51,14 @@ export async function listAlliances(db: DbOrTx): Promise<AllianceSummary[]> {
     byAlliance.set(allianceId, list);
   }
   return rows.map((row) => ({ ...row, chains: byAlliance.get(row.id) ?? [] }));
+}
+
+/** Active members per alliance, in one grouped query: for the directory. */
+export async function memberCounts(db: DbOrTx): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ allianceId: memberships.allianceId, count: count() })
+    .from(memberships)
+    .where(eq(memberships.status, "active"))
+    .groupBy(memberships.allianceId);
+  return new Map(rows.map((row) => [row.allianceId, row.count]));
 }

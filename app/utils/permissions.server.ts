@@ -27,6 +27,8 @@ export const policy = {
   "platform.watch": { anonymous: false, user: true, admin: true },
   /** A user's private live topic (notifications); record check: only that user. */
   "user.watch": { anonymous: false, user: true, admin: true },
+  /** An archived alliance's page, which is hidden from everyone else (404). */
+  "alliance.viewArchived": { anonymous: false, user: false, admin: true },
   /** An alliance's live topic; record check: the alliance exists and is not archived. */
   "alliance.watch": { anonymous: false, user: true, admin: true },
 } as const satisfies Record<string, Record<Role, boolean>>;

@@ -22,7 +22,7 @@ describe("error pages", () => {
       { cookie: "qilian_lang=en", "accept-language": "zh" },
     ];
     for (const headers of visitors) {
-      const res = await server.fetch("/alliances/nope", { headers });
+      const res = await server.fetch("/no-such-area/nope", { headers });
       expect(res.status).toBe(404);
       const html = await res.text();
       expect(html).toContain('<html lang="en"');

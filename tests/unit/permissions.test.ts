@@ -23,6 +23,7 @@ const expected: Record<Action, Role[]> = {
   "platform.read": ["anonymous", "user", "admin"],
   "platform.watch": ["user", "admin"],
   "user.watch": ["user", "admin"],
+  "alliance.viewArchived": ["admin"],
   "alliance.watch": ["user", "admin"],
 };
 

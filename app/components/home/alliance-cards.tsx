@@ -11,6 +11,8 @@ export type AllianceCard = Named & {
   descriptionEn: string;
   joinPolicy: "open" | "request" | "invite";
   chains: (Named & { slug: string })[];
+  /** Active members, where the page shows them (the directory). */
+  memberCount?: number;
 };
 
 export function AllianceCards({ alliances }: { alliances: AllianceCard[] }) {
@@ -21,6 +23,16 @@ export function AllianceCards({ alliances }: { alliances: AllianceCard[] }) {
         {t("home.alliances.title")}
       </h2>
       <p className="mt-2 max-w-3xl text-slate-600">{t("home.alliances.lead")}</p>
+      <AllianceGrid alliances={alliances} />
+    </section>
+  );
+}
+
+/** The cards alone: the home page and the alliance directory both show them. */
+export function AllianceGrid({ alliances }: { alliances: AllianceCard[] }) {
+  const t = useT();
+  return (
+    <>
       {alliances.length === 0 ? (
         <p className="mt-6 text-slate-500">{t("home.alliances.empty")}</p>
       ) : (
@@ -32,7 +44,7 @@ export function AllianceCards({ alliances }: { alliances: AllianceCard[] }) {
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }
 
@@ -60,6 +72,11 @@ function Card({ alliance }: { alliance: AllianceCard }) {
       <p className="mt-3 line-clamp-3 text-sm leading-6 text-slate-600">
         {pick(locale, alliance.descriptionZh, alliance.descriptionEn)}
       </p>
+      {alliance.memberCount !== undefined && (
+        <p className="mt-2 text-xs font-medium text-slate-500">
+          {t("alliance.directory.members", { count: alliance.memberCount })}
+        </p>
+      )}
       {alliance.chains.length > 0 && (
         <div className="mt-auto pt-4">
           <p className="sr-only">{t("home.alliances.chains")}</p>
