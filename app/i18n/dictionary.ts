@@ -1,6 +1,7 @@
 import type { Locale } from "./locales";
 import { alliance } from "./messages/alliance";
 import { auth } from "./messages/auth";
+import { chain } from "./messages/chain";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
 import { home } from "./messages/home";
@@ -10,6 +11,7 @@ import { nav } from "./messages/nav";
 const namespaces = {
   alliance,
   auth,
+  chain,
   common,
   error: errors,
   home,

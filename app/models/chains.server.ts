@@ -14,6 +14,8 @@ export type ChainSummary = {
   descriptionEn: string;
   /** The chain's nodes from upstream to downstream; nodes side by side in one stage feed the next. */
   stages: ChainNodeSummary[][];
+  /** Supply links between this chain's nodes, upstream → downstream. */
+  edges: { fromNodeId: string; toNodeId: string }[];
 };
 
 /** Every chain with its nodes in supply order: three queries however many chains and nodes there are. */
@@ -48,8 +50,15 @@ export async function listChains(db: DbOrTx): Promise<ChainSummary[]> {
     list.push(node);
     nodesByChain.set(chainId, list);
   }
-  return chainRows.map((chain) => ({
-    ...chain,
-    stages: stagesUpstreamToDownstream(nodesByChain.get(chain.id) ?? [], edgeRows),
-  }));
+  return chainRows.map((chain) => {
+    const nodes = nodesByChain.get(chain.id) ?? [];
+    const ids = new Set(nodes.map((node) => node.id));
+    const edges = edgeRows.filter((edge) => ids.has(edge.fromNodeId) && ids.has(edge.toNodeId));
+    return { ...chain, stages: stagesUpstreamToDownstream(nodes, edges), edges };
+  });
+}
+
+/** One chain by slug, drawn from the same three queries as the list (seven small chains). */
+export async function findChain(db: DbOrTx, slug: string): Promise<ChainSummary | null> {
+  return (await listChains(db)).find((chain) => chain.slug === slug) ?? null;
 }

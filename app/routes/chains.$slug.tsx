@@ -1,0 +1,50 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ChainMap } from "~/components/chain/chain-map";
+import { NodeList } from "~/components/chain/node-list";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { metaTranslator } from "~/i18n/meta";
+import { other, pick } from "~/i18n/pick";
+import { useLocale } from "~/i18n/use-t";
+import { findChain } from "~/models/chains.server";
+import { invariantResponse } from "~/utils/invariant";
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const t = metaTranslator(matches);
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" })?.locale ?? "zh-CN";
+  const name = data ? pick(locale, data.chain.nameZh, data.chain.nameEn) : t("error.title.404");
+  return [{ title: `${name} · ${t("common.appName")}` }];
+};
+
+export async function loader({ context, params }: LoaderFunctionArgs) {
+  const chain = await findChain(context.services.db, params.slug ?? "");
+  invariantResponse(chain, 404, "chain.notFound");
+  return { chain };
+}
+
+export default function ChainPage() {
+  const { chain } = useLoaderData<typeof loader>();
+  const locale = useLocale();
+  return (
+    <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
+      <h1 className="text-3xl font-bold tracking-tight text-slate-900">
+        {pick(locale, chain.nameZh, chain.nameEn)}
+      </h1>
+      <p lang={locale === "en" ? "zh-CN" : "en"} className="mt-1 text-sm text-slate-500">
+        {other(locale, chain.nameZh, chain.nameEn)}
+      </p>
+      <p className="mt-4 max-w-3xl leading-7 text-slate-700">
+        {pick(locale, chain.descriptionZh, chain.descriptionEn)}
+      </p>
+      <div className="mt-6">
+        <ChainMap chain={chain} />
+      </div>
+      <NodeList chain={chain} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
