@@ -31,7 +31,13 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedP
   fs.mkdirSync(options.dir, { recursive: true });
   const runAs = postgresUserIfRoot();
   const bin = reachableBinaries(await packagedBinaries(), runAs);
-  const pgDir = clusterDirectory(options.dir, runAs);
+  const { pgDir, leftover } = clusterDirectory(options.dir, runAs);
+  if (leftover) {
+    log(`discarding the cluster of a deleted DATA_DIR in ${pgDir}`);
+    await releaseOrphan(bin, pgDir, runAs, log);
+    for (const entry of fs.readdirSync(pgDir))
+      fs.rmSync(path.join(pgDir, entry), { recursive: true, force: true });
+  }
   const password = readOrCreatePassword(path.join(options.dir, "pg-password"));
 
   if (!fs.existsSync(path.join(pgDir, "PG_VERSION"))) {
@@ -155,24 +161,26 @@ function reachableBinaries(bin: Binaries, runAs: RunAs): Binaries {
  * `<dir>/pg`, unless a root run's `postgres` user cannot reach it: then the cluster lives under
  * /var/lib/qilian and `<dir>/pg` is a symlink to it, so DATA_DIR still names the whole instance.
  */
-function clusterDirectory(dir: string, runAs: RunAs): string {
+function clusterDirectory(dir: string, runAs: RunAs): { pgDir: string; leftover: boolean } {
   const link = path.join(dir, "pg");
-  if (!runAs) return link;
+  if (!runAs) return { pgDir: link, leftover: false };
   const existing = fs.existsSync(link) ? fs.realpathSync(link) : undefined;
-  if (existing && canAccess(runAs, existing, "-w")) return existing;
+  if (existing && canAccess(runAs, existing, "-w")) return { pgDir: existing, leftover: false };
   if (!existing) {
     fs.mkdirSync(link, { mode: 0o700 });
     fs.chownSync(link, runAs.uid, runAs.gid);
-    if (canAccess(runAs, link, "-w")) return link;
+    if (canAccess(runAs, link, "-w")) return { pgDir: link, leftover: false };
     fs.rmdirSync(link);
   }
   const hash = crypto.createHash("sha256").update(path.resolve(dir)).digest("hex").slice(0, 16);
   const target = path.join("/var/lib/qilian", hash);
+  // With no link in DATA_DIR, whatever is at the target belonged to a DATA_DIR someone deleted (a reset).
+  const leftover = !existing && fs.existsSync(path.join(target, "PG_VERSION"));
   fs.mkdirSync(target, { recursive: true, mode: 0o700 });
   fs.chmodSync("/var/lib/qilian", 0o755);
   fs.chownSync(target, runAs.uid, runAs.gid);
   if (!existing) fs.symlinkSync(target, link);
-  return target;
+  return { pgDir: target, leftover };
 }
 
 function readOrCreatePassword(file: string): string {
