@@ -1,13 +1,17 @@
-import { isLocale, defaultLocale } from "./locales";
+import { defaultLocale, isLocale, type Locale } from "./locales";
 import type { MessageKey } from "./dictionary";
 import { translator, type Translate } from "./translate";
 
 type Match = { id: string; data: unknown };
 
 /** `meta` functions cannot use hooks: they read the language from the root match instead. */
-export function metaTranslator(matches: readonly Match[]): Translate {
+export function metaLocale(matches: readonly Match[]): Locale {
   const root = matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined;
-  return translator(isLocale(root?.locale) ? root.locale : defaultLocale);
+  return isLocale(root?.locale) ? root.locale : defaultLocale;
+}
+
+export function metaTranslator(matches: readonly Match[]): Translate {
+  return translator(metaLocale(matches));
 }
 
 /** The `<title>` of an ordinary page: its own name, then the app's. */

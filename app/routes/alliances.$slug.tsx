@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { AllianceHeader } from "~/components/alliance/alliance-header";
 import { AllianceLeaders } from "~/components/alliance/alliance-leaders";
-import { metaTranslator } from "~/i18n/meta";
+import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { getAllianceOverview } from "~/models/alliance-overview.server";
 import { invariantResponse } from "~/utils/invariant";
@@ -13,8 +13,7 @@ import { getOptionalUser } from "~/utils/session.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
   if (!data) return [{ title: `${t("error.title.404")} · ${t("common.appName")}` }];
-  const locale =
-    (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" })?.locale ?? "zh-CN";
+  const locale = metaLocale(matches);
   const { alliance } = data;
   return [
     { title: `${pick(locale, alliance.nameZh, alliance.nameEn)} · ${t("common.appName")}` },

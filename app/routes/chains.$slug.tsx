@@ -3,16 +3,16 @@ import { useLoaderData } from "@remix-run/react";
 import { ChainMap } from "~/components/chain/chain-map";
 import { NodeList } from "~/components/chain/node-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { metaTranslator } from "~/i18n/meta";
-import { other, pick } from "~/i18n/pick";
+import { metaLocale, metaTranslator } from "~/i18n/meta";
+import { BilingualHeading } from "~/components/page-heading";
+import { pick } from "~/i18n/pick";
 import { useLocale } from "~/i18n/use-t";
 import { findChain } from "~/models/chains.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
-  const locale =
-    (matches.find((m) => m.id === "root")?.data as { locale?: "zh-CN" | "en" })?.locale ?? "zh-CN";
+  const locale = metaLocale(matches);
   const name = data ? pick(locale, data.chain.nameZh, data.chain.nameEn) : t("error.title.404");
   return [{ title: `${name} · ${t("common.appName")}` }];
 };
@@ -28,12 +28,7 @@ export default function ChainPage() {
   const locale = useLocale();
   return (
     <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">
-        {pick(locale, chain.nameZh, chain.nameEn)}
-      </h1>
-      <p lang={locale === "en" ? "zh-CN" : "en"} className="mt-1 text-sm text-slate-500">
-        {other(locale, chain.nameZh, chain.nameEn)}
-      </p>
+      <BilingualHeading nameZh={chain.nameZh} nameEn={chain.nameEn} />
       <p className="mt-4 max-w-3xl leading-7 text-slate-700">
         {pick(locale, chain.descriptionZh, chain.descriptionEn)}
       </p>

@@ -71,19 +71,22 @@ try {
     const bodyFile = path.join(dataDir, "body.html");
     fs.writeFileSync(bodyFile, await freshGet(server.url + scenario.path));
     const baseline = await startBaseline(bodyFile);
-    load(server.url + scenario.path); // warm-up
-    load(baseline.url);
     const ours: number[] = [];
     const base: number[] = [];
     const ours95: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      const a = load(server.url + scenario.path);
-      const b = load(baseline.url);
-      ours.push(a.rps);
-      ours95.push(a.p95);
-      base.push(b.rps);
+    try {
+      load(server.url + scenario.path); // warm-up
+      load(baseline.url);
+      for (let round = 0; round < rounds; round++) {
+        const a = load(server.url + scenario.path);
+        const b = load(baseline.url);
+        ours.push(a.rps);
+        ours95.push(a.p95);
+        base.push(b.rps);
+      }
+    } finally {
+      baseline.child.kill();
     }
-    baseline.child.kill();
     const [o, b] = [median(ours), median(base)];
     rows.push([
       scenario.name,

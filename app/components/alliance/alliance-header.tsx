@@ -1,4 +1,6 @@
-import { other, pick } from "~/i18n/pick";
+import { ChainChips } from "~/components/chain/chain-chips";
+import { BilingualHeading } from "~/components/page-heading";
+import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { AllianceOverview } from "~/models/alliance-overview.server";
 
@@ -31,12 +33,7 @@ export function AllianceHeader({ alliance }: Props) {
           {t("alliance.archived")}
         </p>
       )}
-      <h1 className="text-3xl font-bold tracking-tight text-slate-900">
-        {pick(locale, alliance.nameZh, alliance.nameEn)}
-      </h1>
-      <p lang={locale === "en" ? "zh-CN" : "en"} className="mt-1 text-sm text-slate-500">
-        {other(locale, alliance.nameZh, alliance.nameEn)}
-      </p>
+      <BilingualHeading nameZh={alliance.nameZh} nameEn={alliance.nameEn} />
       <p className="mt-4 max-w-3xl leading-7 text-slate-700">
         {pick(locale, alliance.descriptionZh, alliance.descriptionEn)}
       </p>
@@ -55,16 +52,9 @@ export function AllianceHeader({ alliance }: Props) {
           <h2 id="alliance-chains" className="text-sm font-semibold text-slate-900">
             {t("alliance.chains")}
           </h2>
-          <ul className="mt-2 flex flex-wrap gap-1.5">
-            {alliance.chains.map((chain) => (
-              <li
-                key={chain.slug}
-                className="rounded-md bg-teal-50 px-2 py-0.5 text-sm font-medium text-teal-800 ring-1 ring-teal-100"
-              >
-                {pick(locale, chain.nameZh, chain.nameEn)}
-              </li>
-            ))}
-          </ul>
+          <div className="mt-2">
+            <ChainChips chains={alliance.chains} size="sm" />
+          </div>
         </section>
       )}
     </header>

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { other, pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
+import { ChainChips } from "../chain/chain-chips";
 import { focusRing } from "../layout/nav-items";
 
 type Named = { nameZh: string; nameEn: string };
@@ -80,16 +81,7 @@ function Card({ alliance }: { alliance: AllianceCard }) {
       {alliance.chains.length > 0 && (
         <div className="mt-auto pt-4">
           <p className="sr-only">{t("home.alliances.chains")}</p>
-          <ul className="flex flex-wrap gap-1.5">
-            {alliance.chains.map((chain) => (
-              <li
-                key={chain.slug}
-                className="rounded-md bg-teal-50 px-2 py-0.5 text-xs font-medium text-teal-800 ring-1 ring-teal-100"
-              >
-                {pick(locale, chain.nameZh, chain.nameEn)}
-              </li>
-            ))}
-          </ul>
+          <ChainChips chains={alliance.chains} />
         </div>
       )}
     </article>
