@@ -9,7 +9,7 @@ import {
   users,
 } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
-import type { AllianceChainRef } from "./alliances.server";
+import { allianceColumns, type AllianceChainRef } from "./alliances.server";
 
 export type AllianceLeader = {
   userId: string;
@@ -39,16 +39,7 @@ export type AllianceOverview = {
  */
 export async function getAllianceOverview(db: DbOrTx, slug: string): Promise<AllianceOverview | null> {
   const [alliance] = await db
-    .select({
-      id: alliances.id,
-      slug: alliances.slug,
-      nameZh: alliances.nameZh,
-      nameEn: alliances.nameEn,
-      descriptionZh: alliances.descriptionZh,
-      descriptionEn: alliances.descriptionEn,
-      joinPolicy: alliances.joinPolicy,
-      archivedAt: alliances.archivedAt,
-    })
+    .select({ ...allianceColumns, archivedAt: alliances.archivedAt })
     .from(alliances)
     .where(eq(alliances.slug, slug));
   if (!alliance) return null;

@@ -15,20 +15,23 @@ export type AllianceSummary = {
   chains: AllianceChainRef[];
 };
 
+/** The columns every alliance listing shows: shared by the directory and the alliance page. */
+export const allianceColumns = {
+  id: alliances.id,
+  slug: alliances.slug,
+  nameZh: alliances.nameZh,
+  nameEn: alliances.nameEn,
+  descriptionZh: alliances.descriptionZh,
+  descriptionEn: alliances.descriptionEn,
+  joinPolicy: alliances.joinPolicy,
+};
+
 /** Active (not archived) alliances, each with the chains it covers: two queries however many alliances there are. */
 export async function listAlliances(db: DbOrTx): Promise<AllianceSummary[]> {
   const active = isNull(alliances.archivedAt);
   const [rows, links] = await Promise.all([
     db
-      .select({
-        id: alliances.id,
-        slug: alliances.slug,
-        nameZh: alliances.nameZh,
-        nameEn: alliances.nameEn,
-        descriptionZh: alliances.descriptionZh,
-        descriptionEn: alliances.descriptionEn,
-        joinPolicy: alliances.joinPolicy,
-      })
+      .select(allianceColumns)
       .from(alliances)
       .where(active)
       .orderBy(asc(alliances.position), asc(alliances.slug)),
