@@ -1,6 +1,14 @@
 import { allianceAccess } from "~/models/topic-records.server";
 import type { Db } from "~/utils/db.server";
-import { canWatchAlliance, canWatchUser, can, isTopicKind, type Viewer } from "~/utils/permissions.server";
+import {
+  allianceRole,
+  can,
+  canInAlliance,
+  canWatchAlliance,
+  canWatchUser,
+  isTopicKind,
+  type Viewer,
+} from "~/utils/permissions.server";
 import type { RealtimeError } from "./protocol";
 import { parseTopic } from "./topics";
 
@@ -16,10 +24,11 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
     case "user":
       return id !== null && canWatchUser(viewer, id) ? null : forbidden(topic);
     case "alliance": {
-      if (id === null || !can(viewer, "alliance.watch")) return forbidden(topic);
-      const alliance = await allianceAccess(db, id);
+      if (id === null || !canInAlliance(allianceRole(viewer, null), "alliance.watch"))
+        return forbidden(topic);
+      const alliance = await allianceAccess(db, id, viewer?.id ?? null);
       if (!alliance) return { code: "not_found", message: `no alliance ${id}` };
-      return canWatchAlliance(viewer, alliance) ? null : forbidden(topic);
+      return canWatchAlliance(allianceRole(viewer, alliance.membership), alliance) ? null : forbidden(topic);
     }
   }
 }

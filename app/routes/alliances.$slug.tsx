@@ -7,7 +7,7 @@ import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { getAllianceOverview } from "~/models/alliance-overview.server";
 import { invariantResponse } from "~/utils/invariant";
-import { can } from "~/utils/permissions.server";
+import { allianceRole, canInAlliance } from "~/utils/permissions.server";
 import { getOptionalUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -28,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   ]);
   // An archived alliance is gone for everyone but the admins who may restore it.
   invariantResponse(
-    alliance && (!alliance.archived || can(user, "alliance.viewArchived")),
+    alliance && (!alliance.archived || canInAlliance(allianceRole(user, null), "alliance.viewArchived")),
     404,
     "alliance.notFound",
   );

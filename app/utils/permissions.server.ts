@@ -2,46 +2,162 @@
  * The one policy table (DESIGN §3). HTTP actions and socket handlers both ask it; tests generate the
  * authorization matrix from it, so a new action or role cannot land without a decision for every cell.
  *
- * Two layers: `policy` says which roles may attempt an action at all; the record-level checks below
- * narrow that to the record at hand (whose topic, which alliance). An action is allowed only when both agree.
+ * Each action belongs to a scope, and the scope fixes the roles it is decided for: on the platform a
+ * viewer is anonymous, a user or an admin; in an alliance also a pending applicant, a member, an
+ * organizer or the chair; in an organization a representative or its admin. A platform admin is
+ * "admin" in every scope. Record-level rules that no role can express (the last chair, who may
+ * change whose role) live below the table, here and nowhere else.
  */
 
-export const roles = ["anonymous", "user", "admin"] as const;
-export type Role = (typeof roles)[number];
+export const scopeRoles = {
+  platform: ["anonymous", "user", "admin"],
+  alliance: ["anonymous", "user", "pending", "member", "organizer", "chair", "admin"],
+  organization: ["anonymous", "user", "representative", "orgAdmin", "admin"],
+} as const;
 
-/** Who is asking: the signed-in user's id and platform role, or null for a visitor. */
-export type Viewer = { id: string; platformRole: "admin" | null } | null;
+export type Scope = keyof typeof scopeRoles;
+export type RoleIn<S extends Scope> = (typeof scopeRoles)[S][number];
+export type PlatformRole = RoleIn<"platform">;
+export type AllianceRole = RoleIn<"alliance">;
+export type OrgRole = RoleIn<"organization">;
 
-export function roleOf(viewer: Viewer): Role {
-  if (!viewer) return "anonymous";
-  return viewer.platformRole === "admin" ? "admin" : "user";
-}
+type Rule<S extends Scope> = { scope: S; allow: Record<RoleIn<S>, boolean> };
+
+const platform = (allow: Record<PlatformRole, boolean>): Rule<"platform"> => ({ scope: "platform", allow });
+const alliance = (allow: Record<AllianceRole, boolean>): Rule<"alliance"> => ({ scope: "alliance", allow });
+const organization = (allow: Record<OrgRole, boolean>): Rule<"organization"> => ({
+  scope: "organization",
+  allow,
+});
+
+const organizersOnly = {
+  anonymous: false,
+  user: false,
+  pending: false,
+  member: false,
+  organizer: true,
+  chair: true,
+  admin: true,
+};
+const signedIn = {
+  anonymous: false,
+  user: true,
+  pending: true,
+  member: true,
+  organizer: true,
+  chair: true,
+  admin: true,
+};
+const adminOnly = {
+  anonymous: false,
+  user: false,
+  pending: false,
+  member: false,
+  organizer: false,
+  chair: false,
+  admin: true,
+};
+const orgAdmins = { anonymous: false, user: false, representative: false, orgAdmin: true, admin: true };
 
 export const policy = {
   /**
    * Recent platform-wide activity, read over HTTP: the home page shows every visitor who joined, so
    * visitors may read it too. Following it live stays with signed-in users (`platform.watch`).
    */
-  "platform.read": { anonymous: true, user: true, admin: true },
+  "platform.read": platform({ anonymous: true, user: true, admin: true }),
   /** Live platform-wide activity (new members, announcements). */
-  "platform.watch": { anonymous: false, user: true, admin: true },
-  /** A user's private live topic (notifications); record check: only that user. */
-  "user.watch": { anonymous: false, user: true, admin: true },
+  "platform.watch": platform({ anonymous: false, user: true, admin: true }),
+  /** A user's private live topic and notifications; record check: only that user. */
+  "user.watch": platform({ anonymous: false, user: true, admin: true }),
+  /** Founding a new alliance is the platform operators' call. */
+  "alliance.create": platform({ anonymous: false, user: false, admin: true }),
+
   /** An archived alliance's page, which is hidden from everyone else (404). */
-  "alliance.viewArchived": { anonymous: false, user: false, admin: true },
-  /** An alliance's live topic; record check: the alliance exists and is not archived. */
-  "alliance.watch": { anonymous: false, user: true, admin: true },
-} as const satisfies Record<string, Record<Role, boolean>>;
+  "alliance.viewArchived": alliance(adminOnly),
+  /** An alliance's live topic; record check: the alliance is not archived. */
+  "alliance.watch": alliance(signedIn),
+  /**
+   * Join (open), ask to join (by request) or accept an invitation (by invitation); record check: the
+   * alliance's policy. Asking again while pending is allowed and changes nothing; members are already in.
+   */
+  "alliance.join": alliance({ ...adminOnly, user: true, pending: true }),
+  "alliance.cancelRequest": alliance({ ...adminOnly, admin: false, pending: true }),
+  /** Record checks: an active member, and not the last chair. */
+  "alliance.leave": alliance({ ...organizersOnly, member: true }),
+  /** The member directory; record check: people who opted out are left out, hidden emails stay hidden. */
+  "alliance.members.list": alliance(signedIn),
+  /** Emails in the directory (unless a member hid theirs; organizers always see them to reach members). */
+  "alliance.members.seeEmail": alliance({ ...organizersOnly, member: true }),
+  "alliance.requests.decide": alliance(organizersOnly),
+  "alliance.invite": alliance(organizersOnly),
+  /** Promote, demote, remove; record check: `canManageMember`. */
+  "alliance.members.manage": alliance(organizersOnly),
+  "alliance.audit.view": alliance(organizersOnly),
+  "alliance.edit": alliance(adminOnly),
+  "alliance.archive": alliance(adminOnly),
+
+  /** Anyone signed in may register an organization (at sign-up or later); they become its admin. */
+  "org.create": platform({ anonymous: false, user: true, admin: true }),
+  "org.edit": organization(orgAdmins),
+  /** Invite and remove representatives; record check: the last org admin stays. */
+  "org.representatives.manage": organization(orgAdmins),
+  /** Leave an organization one represents; record check: not its last admin. */
+  "org.leave": organization({ ...orgAdmins, representative: true, admin: false }),
+  /** The "verified" badge: only operators vouch for an organization. */
+  "org.verify": organization({ ...orgAdmins, orgAdmin: false }),
+} as const;
 
 export type Action = keyof typeof policy;
 export const actions = Object.keys(policy) as Action[];
+export type ActionIn<S extends Scope> = {
+  [A in Action]: (typeof policy)[A]["scope"] extends S ? A : never;
+}[Action];
 
-export function allows(role: Role, action: Action): boolean {
-  return policy[action][role];
+export function allows<A extends Action>(role: RoleIn<(typeof policy)[A]["scope"]>, action: A): boolean {
+  return (policy[action].allow as Record<string, boolean>)[role] === true;
 }
 
-export function can(viewer: Viewer, action: Action): boolean {
-  return allows(roleOf(viewer), action);
+/** Who is asking: the signed-in user's id and platform role, or null for a visitor. */
+export type Viewer = { id: string; platformRole: "admin" | null } | null;
+
+export function platformRole(viewer: Viewer): PlatformRole {
+  if (!viewer) return "anonymous";
+  return viewer.platformRole === "admin" ? "admin" : "user";
+}
+
+export function can(viewer: Viewer, action: ActionIn<"platform">): boolean {
+  return allows(platformRole(viewer), action);
+}
+
+/** The viewer's membership row in an alliance, if any (any status). */
+export type MembershipState = {
+  role: "chair" | "organizer" | "member";
+  status: "pending" | "active" | "left" | "removed";
+} | null;
+
+export function allianceRole(viewer: Viewer, membership: MembershipState): AllianceRole {
+  const base = platformRole(viewer);
+  if (base !== "user") return base;
+  if (membership?.status === "active") return membership.role;
+  if (membership?.status === "pending") return "pending";
+  return "user";
+}
+
+export function canInAlliance(role: AllianceRole, action: ActionIn<"alliance">): boolean {
+  return allows(role, action);
+}
+
+export type OrgRepresentation = { role: "admin" | "representative" } | null;
+
+export function orgRole(viewer: Viewer, representation: OrgRepresentation): OrgRole {
+  const base = platformRole(viewer);
+  if (base !== "user") return base;
+  if (!representation) return "user";
+  return representation.role === "admin" ? "orgAdmin" : "representative";
+}
+
+export function canInOrg(role: OrgRole, action: ActionIn<"organization">): boolean {
+  return allows(role, action);
 }
 
 /** Topic kinds a client may subscribe to, and the action each needs. Every other kind is refused. */
@@ -64,6 +180,26 @@ export function canWatchUser(viewer: Viewer, userId: string): boolean {
 
 export type AllianceAccess = { archivedAt: Date | null };
 
-export function canWatchAlliance(viewer: Viewer, alliance: AllianceAccess): boolean {
-  return can(viewer, "alliance.watch") && alliance.archivedAt === null;
+export function canWatchAlliance(role: AllianceRole, alliance: AllianceAccess): boolean {
+  return canInAlliance(role, "alliance.watch") && alliance.archivedAt === null;
+}
+
+export type MemberRole = "chair" | "organizer" | "member";
+const rank: Record<MemberRole, number> = { member: 0, organizer: 1, chair: 2 };
+
+/**
+ * Whether someone allowed `alliance.members.manage` may move a member from `from` to `to` (or remove
+ * them, `to` = null). Chairs and admins may do anything; organizers manage members and organizers but
+ * neither touch a chair nor appoint one. The last-chair rule is separate (`lastChairBlocks`), because
+ * it depends on the other members, not on who asks.
+ */
+export function canManageMember(actor: AllianceRole, from: MemberRole, to: MemberRole | null): boolean {
+  if (!canInAlliance(actor, "alliance.members.manage")) return false;
+  if (actor === "chair" || actor === "admin") return true;
+  return rank[from] < rank.chair && (to === null || rank[to] < rank.chair);
+}
+
+/** An alliance always keeps a chair: the only one can neither leave, be removed, nor step down. */
+export function lastChairBlocks(target: MemberRole, to: MemberRole | null, activeChairs: number): boolean {
+  return target === "chair" && to !== "chair" && activeChairs <= 1;
 }

@@ -4,3 +4,7 @@ export * from "./chains";
 export * from "./alliances";
 export * from "./activity";
 export * from "./memberships";
+export * from "./invitations";
+export * from "./audit";
+export * from "./notifications";
+export * from "./emails";

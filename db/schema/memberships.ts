@@ -21,6 +21,10 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     role: membershipRoleEnum("role").notNull().default("member"),
     status: membershipStatusEnum("status").notNull().default("pending"),
+    /** What the applicant wrote with a request to join, for the organizers who decide it. */
+    message: text("message").notNull().default(""),
+    /** When the membership last became active: "member since" in the directory. */
+    joinedAt: timestamp("joined_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

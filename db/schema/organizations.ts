@@ -1,4 +1,5 @@
-import { boolean, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { chainNodes } from "./chains";
 import { users } from "./users";
 
 export const orgKindEnum = pgEnum("org_kind", [
@@ -38,4 +39,25 @@ export const orgRepresentatives = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+);
+
+export const positionKindEnum = pgEnum("position_kind", ["supplies", "needs"]);
+
+/** Where an organization stands on a chain: a node it supplies, or a node whose output it needs. */
+export const orgPositions = pgTable(
+  "org_positions",
+  {
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    nodeId: uuid("node_id")
+      .notNull()
+      .references(() => chainNodes.id, { onDelete: "cascade" }),
+    kind: positionKindEnum("kind").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.nodeId, t.kind] }),
+    index("org_positions_node_kind_idx").on(t.nodeId, t.kind),
+  ],
 );

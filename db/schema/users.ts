@@ -1,5 +1,14 @@
 import { sql } from "drizzle-orm";
-import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigserial,
+  boolean,
+  index,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 export const localeEnum = pgEnum("locale", ["zh-CN", "en"]);
 export const platformRoleEnum = pgEnum("platform_role", ["admin"]);
@@ -13,6 +22,10 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     locale: localeEnum("locale").notNull().default("zh-CN"),
     platformRole: platformRoleEnum("platform_role"),
+    /** Privacy: fellow members see the email unless this is set. */
+    hideEmail: boolean("hide_email").notNull().default(false),
+    /** Privacy: left out of member directories (still counted, still named where they act). */
+    listedInDirectory: boolean("listed_in_directory").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,37 +1,54 @@
 import { describe, expect, it } from "vitest";
 import {
   actions,
+  allianceRole,
   allows,
-  can,
+  canManageMember,
   canWatchAlliance,
   canWatchUser,
   isTopicKind,
+  lastChairBlocks,
+  orgRole,
+  platformRole,
   policy,
-  roleOf,
-  roles,
+  scopeRoles,
   topicActions,
   type Action,
-  type Role,
   type Viewer,
 } from "~/utils/permissions.server";
 
 /**
  * The intended matrix, written out by hand: the table in permissions.server.ts must agree cell by cell,
- * and an action added there fails here until someone decides who may do it.
+ * and an action added there fails here until someone decides who may do it. (The integration matrix in
+ * tests/integration/authorization-matrix.test.ts then checks the running server obeys the table.)
  */
-const expected: Record<Action, Role[]> = {
+const expected: Record<Action, string[]> = {
   "platform.read": ["anonymous", "user", "admin"],
   "platform.watch": ["user", "admin"],
   "user.watch": ["user", "admin"],
+  "alliance.create": ["admin"],
   "alliance.viewArchived": ["admin"],
-  "alliance.watch": ["user", "admin"],
+  "alliance.watch": ["user", "pending", "member", "organizer", "chair", "admin"],
+  "alliance.join": ["user", "pending", "admin"],
+  "alliance.cancelRequest": ["pending"],
+  "alliance.leave": ["member", "organizer", "chair", "admin"],
+  "alliance.members.list": ["user", "pending", "member", "organizer", "chair", "admin"],
+  "alliance.members.seeEmail": ["member", "organizer", "chair", "admin"],
+  "alliance.requests.decide": ["organizer", "chair", "admin"],
+  "alliance.invite": ["organizer", "chair", "admin"],
+  "alliance.members.manage": ["organizer", "chair", "admin"],
+  "alliance.audit.view": ["organizer", "chair", "admin"],
+  "alliance.edit": ["admin"],
+  "alliance.archive": ["admin"],
+  "org.create": ["user", "admin"],
+  "org.edit": ["orgAdmin", "admin"],
+  "org.representatives.manage": ["orgAdmin", "admin"],
+  "org.leave": ["representative", "orgAdmin"],
+  "org.verify": ["admin"],
 };
 
-const viewers: Record<Role, Viewer> = {
-  anonymous: null,
-  user: { id: "u1", platformRole: null },
-  admin: { id: "a1", platformRole: "admin" },
-};
+const user: Viewer = { id: "u1", platformRole: null };
+const admin: Viewer = { id: "a1", platformRole: "admin" };
 
 describe("policy table", () => {
   it("has a decision written down for every action", () => {
@@ -39,18 +56,44 @@ describe("policy table", () => {
   });
 
   for (const action of actions) {
-    for (const role of roles) {
-      const allowed = expected[action]?.includes(role) ?? false;
+    const { scope, allow } = policy[action];
+    it(`decides ${action} for exactly the roles of its scope (${scope})`, () => {
+      expect(Object.keys(allow).sort()).toEqual([...scopeRoles[scope]].sort());
+    });
+    for (const role of scopeRoles[scope]) {
+      const allowed = expected[action].includes(role);
       it(`${role} ${allowed ? "may" : "may not"} ${action}`, () => {
-        expect(policy[action][role]).toBe(allowed);
-        expect(allows(role, action)).toBe(allowed);
-        expect(can(viewers[role], action)).toBe(allowed);
+        expect(allows(role as never, action)).toBe(allowed);
       });
     }
   }
+});
 
-  it("derives the role from the viewer", () => {
-    for (const role of roles) expect(roleOf(viewers[role])).toBe(role);
+describe("roles", () => {
+  it("derives the platform role from the viewer", () => {
+    expect(platformRole(null)).toBe("anonymous");
+    expect(platformRole(user)).toBe("user");
+    expect(platformRole(admin)).toBe("admin");
+  });
+
+  it("derives the alliance role from the membership; a platform admin is admin everywhere", () => {
+    expect(allianceRole(null, null)).toBe("anonymous");
+    expect(allianceRole(user, null)).toBe("user");
+    expect(allianceRole(user, { role: "member", status: "pending" })).toBe("pending");
+    expect(allianceRole(user, { role: "member", status: "active" })).toBe("member");
+    expect(allianceRole(user, { role: "organizer", status: "active" })).toBe("organizer");
+    expect(allianceRole(user, { role: "chair", status: "active" })).toBe("chair");
+    expect(allianceRole(user, { role: "chair", status: "left" })).toBe("user");
+    expect(allianceRole(user, { role: "member", status: "removed" })).toBe("user");
+    expect(allianceRole(admin, { role: "member", status: "active" })).toBe("admin");
+  });
+
+  it("derives the organization role from the representation", () => {
+    expect(orgRole(null, null)).toBe("anonymous");
+    expect(orgRole(user, null)).toBe("user");
+    expect(orgRole(user, { role: "representative" })).toBe("representative");
+    expect(orgRole(user, { role: "admin" })).toBe("orgAdmin");
+    expect(orgRole(admin, null)).toBe("admin");
   });
 });
 
@@ -81,20 +124,48 @@ describe("topic kinds", () => {
 
 describe("record-level checks", () => {
   it("lets users watch only their own topic; admins get no exception", () => {
-    expect(canWatchUser(viewers.user, "u1")).toBe(true);
-    expect(canWatchUser(viewers.user, "u2")).toBe(false);
-    expect(canWatchUser(viewers.admin, "u1")).toBe(false);
-    expect(canWatchUser(viewers.admin, "a1")).toBe(true);
-    expect(canWatchUser(viewers.anonymous, "u1")).toBe(false);
+    expect(canWatchUser(user, "u1")).toBe(true);
+    expect(canWatchUser(user, "u2")).toBe(false);
+    expect(canWatchUser(admin, "u1")).toBe(false);
+    expect(canWatchUser(admin, "a1")).toBe(true);
+    expect(canWatchUser(null, "u1")).toBe(false);
   });
 
   it("lets signed-in users watch an alliance only while it is not archived", () => {
     const open = { archivedAt: null };
     const archived = { archivedAt: new Date("2026-01-01T00:00:00Z") };
-    expect(canWatchAlliance(viewers.user, open)).toBe(true);
-    expect(canWatchAlliance(viewers.admin, open)).toBe(true);
-    expect(canWatchAlliance(viewers.anonymous, open)).toBe(false);
-    expect(canWatchAlliance(viewers.user, archived)).toBe(false);
-    expect(canWatchAlliance(viewers.admin, archived)).toBe(false);
+    expect(canWatchAlliance("user", open)).toBe(true);
+    expect(canWatchAlliance("admin", open)).toBe(true);
+    expect(canWatchAlliance("anonymous", open)).toBe(false);
+    expect(canWatchAlliance("member", archived)).toBe(false);
+    expect(canWatchAlliance("admin", archived)).toBe(false);
+  });
+
+  it("lets organizers manage members and organizers but never a chair", () => {
+    expect(canManageMember("organizer", "member", "organizer")).toBe(true);
+    expect(canManageMember("organizer", "organizer", "member")).toBe(true);
+    expect(canManageMember("organizer", "member", null)).toBe(true);
+    expect(canManageMember("organizer", "member", "chair")).toBe(false);
+    expect(canManageMember("organizer", "chair", "member")).toBe(false);
+    expect(canManageMember("organizer", "chair", null)).toBe(false);
+  });
+
+  it("lets chairs and admins make any change, and nobody else any", () => {
+    for (const actor of ["chair", "admin"] as const) {
+      expect(canManageMember(actor, "member", "chair")).toBe(true);
+      expect(canManageMember(actor, "chair", "member")).toBe(true);
+      expect(canManageMember(actor, "chair", null)).toBe(true);
+    }
+    for (const actor of ["anonymous", "user", "pending", "member"] as const) {
+      expect(canManageMember(actor, "member", null)).toBe(false);
+    }
+  });
+
+  it("keeps the last chair", () => {
+    expect(lastChairBlocks("chair", "member", 1)).toBe(true);
+    expect(lastChairBlocks("chair", null, 1)).toBe(true);
+    expect(lastChairBlocks("chair", null, 2)).toBe(false);
+    expect(lastChairBlocks("chair", "chair", 1)).toBe(false);
+    expect(lastChairBlocks("organizer", null, 1)).toBe(false);
   });
 });
