@@ -15,6 +15,8 @@ import { useNonce } from "./components/nonce";
 import { detectLocale } from "./i18n/detect";
 import { defaultLocale } from "./i18n/locales";
 import { metaTranslator } from "./i18n/meta";
+import { notificationBadge } from "./models/notification-badge.server";
+import { userTopic } from "./realtime/topics";
 import { getOptionalUser } from "./utils/session.server";
 import stylesheet from "./tailwind.css?url";
 
@@ -32,9 +34,14 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await getOptionalUser({ request, context });
+  // The bell: one query per page for a signed-in user, none for a visitor.
+  const notifications = user
+    ? { topic: userTopic(user.id), ...(await notificationBadge(context.services.db, user.id)) }
+    : null;
   return {
     locale: detectLocale(request.headers),
     user: user && { id: user.id, displayName: user.displayName, isAdmin: user.platformRole === "admin" },
+    notifications,
   };
 }
 
@@ -60,7 +67,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <SkipLink />
-        <SiteHeader user={data?.user ?? null} />
+        <SiteHeader user={data?.user ?? null} notifications={data?.notifications ?? null} />
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

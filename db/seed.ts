@@ -11,14 +11,17 @@ import {
   insertChains,
   insertMemberships,
   insertOrganizations,
+  insertPositions,
   insertRepresentatives,
   insertUsers,
   type UserRow,
 } from "./seed-data/insert";
+import { membershipHistory, requestNotes } from "./seed-data/membership-history";
 import { membershipSeeds } from "./seed-data/memberships";
 import { organizationSeeds } from "./seed-data/organizations";
+import { positionSeeds } from "./seed-data/positions";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
-import { alliances } from "./schema/index";
+import { alliances, auditLog, notifications } from "./schema/index";
 
 /** How far apart the demo users appear to have joined, so the home feed reads like a history. */
 const JOIN_INTERVAL_MS = 97 * 60_000;
@@ -42,6 +45,14 @@ export async function seedDemoData(db: Db): Promise<void> {
       })),
     );
     const orgs = await insertOrganizations(tx, organizationSeeds);
+    await insertPositions(
+      tx,
+      positionSeeds.map(({ org, chain, node, kind }) => ({
+        orgId: found(orgs, org, "organization").id,
+        nodeId: found(found(chains, chain, "chain").nodes, node, "chain node").id,
+        kind,
+      })),
+    );
     const now = Date.now();
     const { byEmail, created } = await insertUsers(
       tx,
@@ -61,15 +72,25 @@ export async function seedDemoData(db: Db): Promise<void> {
         })),
       ),
     );
-    await insertMemberships(
+    const createdMemberships = await insertMemberships(
       tx,
       membershipSeeds.map(({ alliance, email, role, status }) => ({
         allianceId: found(allianceRows, alliance, "alliance").id,
         userId: found(byEmail, email, "user").id,
         role,
         status,
+        message: status === "pending" ? (requestNotes[email] ?? "") : "",
+        joinedAt: found(byEmail, email, "user").createdAt,
       })),
     );
+    const history = membershipHistory({
+      created: createdMemberships,
+      alliances: new Map([...allianceRows.values()].map((a) => [a.id, a])),
+      people: new Map([...byEmail.values()].map((u) => [u.id, u])),
+      now: new Date(now),
+    });
+    if (history.audit.length > 0) await tx.insert(auditLog).values(history.audit);
+    if (history.notes.length > 0) await tx.insert(notifications).values(history.notes);
     await announceJoined(tx, created);
   });
 }

@@ -3,12 +3,16 @@ import type { DbOrTx } from "~/utils/db.server";
 import {
   insertAlliances,
   insertChains,
+  insertMemberships,
   insertOrganizations,
+  insertPositions,
   insertRepresentatives,
   insertUsers,
   type NewAlliance,
   type NewChain,
+  type NewMembership,
   type NewOrganization,
+  type NewPosition,
   type NewRepresentative,
   type NewUser,
 } from "../db/seed-data/insert";
@@ -49,6 +53,19 @@ export async function createOrganization(db: DbOrTx, overrides: Partial<NewOrgan
 
 export async function addRepresentative(db: DbOrTx, representative: NewRepresentative): Promise<void> {
   await insertRepresentatives(db, [representative]);
+}
+
+/** An organization supplying or needing a chain node. */
+export async function addPosition(db: DbOrTx, position: NewPosition): Promise<void> {
+  await insertPositions(db, [position]);
+}
+
+/** A membership, active by default (pass `status: "pending"` for an applicant). */
+export async function addMember(
+  db: DbOrTx,
+  membership: Pick<NewMembership, "allianceId" | "userId"> & Partial<NewMembership>,
+): Promise<void> {
+  await insertMemberships(db, [{ role: "member", status: "active", ...membership }]);
 }
 
 /** By default a small chain with a join and a branch: two suppliers → assembly → two applications. */

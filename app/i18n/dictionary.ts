@@ -1,21 +1,31 @@
 import type { Locale } from "./locales";
 import { alliance } from "./messages/alliance";
+import { allianceAdmin } from "./messages/alliance-admin";
 import { auth } from "./messages/auth";
 import { chain } from "./messages/chain";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
 import { home } from "./messages/home";
+import { invitation } from "./messages/invitation";
+import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
+import { notification } from "./messages/notification";
+import { org } from "./messages/org";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
   alliance,
+  allianceAdmin,
   auth,
   chain,
   common,
   error: errors,
   home,
+  invitation,
+  membership,
   nav,
+  notification,
+  org,
 };
 
 type Namespaces = typeof namespaces;

@@ -15,7 +15,7 @@ export type AllianceLeader = {
   userId: string;
   displayName: string;
   role: "chair" | "organizer";
-  organizations: { nameZh: string; nameEn: string }[];
+  organizations: { id: string; nameZh: string; nameEn: string }[];
 };
 
 export type AllianceOverview = {
@@ -57,6 +57,7 @@ export async function getAllianceOverview(db: DbOrTx, slug: string): Promise<All
         userId: users.id,
         displayName: users.displayName,
         role: memberships.role,
+        orgId: organizations.id,
         orgNameZh: organizations.nameZh,
         orgNameEn: organizations.nameEn,
       })
@@ -84,8 +85,8 @@ export async function getAllianceOverview(db: DbOrTx, slug: string): Promise<All
       role: row.role as "chair" | "organizer",
       organizations: [],
     };
-    if (row.orgNameZh !== null && row.orgNameEn !== null) {
-      leader.organizations.push({ nameZh: row.orgNameZh, nameEn: row.orgNameEn });
+    if (row.orgId !== null && row.orgNameZh !== null && row.orgNameEn !== null) {
+      leader.organizations.push({ id: row.orgId, nameZh: row.orgNameZh, nameEn: row.orgNameEn });
     }
     leaders.set(row.userId, leader);
   }

@@ -1,7 +1,8 @@
-import { asc } from "drizzle-orm";
-import { chainEdges, chainNodes, chains } from "../../db/schema/index";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { chainEdges, chainNodes, chains, organizations, orgPositions } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 import { stagesUpstreamToDownstream } from "./chain-order";
+import { weakLinkReasons, type NodeCounts, type WeakReason } from "./weak-links";
 
 export type ChainNodeSummary = { id: string; slug: string; nameZh: string; nameEn: string; position: number };
 
@@ -61,4 +62,98 @@ export async function listChains(db: DbOrTx): Promise<ChainSummary[]> {
 /** One chain by slug, drawn from the same three queries as the list (seven small chains). */
 export async function findChain(db: DbOrTx, slug: string): Promise<ChainSummary | null> {
   return (await listChains(db)).find((chain) => chain.slug === slug) ?? null;
+}
+
+export type ChainMapNode = ChainNodeSummary & NodeCounts & { weak: WeakReason[] };
+
+/** A chain with, on each node, how many organizations supply and need it, and why it is a weak link. */
+export type ChainMapData = Omit<ChainSummary, "stages"> & { stages: ChainMapNode[][] };
+
+/** Every chain's map: the three chain queries and one grouped count, however many positions there are. */
+export async function listChainMaps(db: DbOrTx): Promise<ChainMapData[]> {
+  const [list, counts] = await Promise.all([listChains(db), positionCounts(db)]);
+  return list.map((chain) => withCounts(chain, counts));
+}
+
+export async function findChainMap(db: DbOrTx, slug: string): Promise<ChainMapData | null> {
+  const [chain, counts] = await Promise.all([findChain(db, slug), positionCounts(db, slug)]);
+  return chain && withCounts(chain, counts);
+}
+
+export type NodeOrganization = {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  kind: (typeof organizations.$inferSelect)["kind"];
+  city: string | null;
+  verified: boolean;
+  position: "supplies" | "needs";
+};
+
+export type ChainNodePage = {
+  chain: ChainMapData;
+  node: ChainMapNode;
+  organizations: NodeOrganization[];
+};
+
+/** A node with its chain (for the neighbours) and the organizations standing there: five queries. */
+export async function findChainNode(
+  db: DbOrTx,
+  chainSlug: string,
+  nodeSlug: string,
+): Promise<ChainNodePage | null> {
+  const [chain, orgs] = await Promise.all([
+    findChainMap(db, chainSlug),
+    db
+      .select({
+        id: organizations.id,
+        nameZh: organizations.nameZh,
+        nameEn: organizations.nameEn,
+        kind: organizations.kind,
+        city: organizations.city,
+        verified: organizations.verified,
+        position: orgPositions.kind,
+      })
+      .from(orgPositions)
+      .innerJoin(organizations, eq(organizations.id, orgPositions.orgId))
+      .innerJoin(chainNodes, eq(chainNodes.id, orgPositions.nodeId))
+      .innerJoin(chains, eq(chains.id, chainNodes.chainId))
+      .where(and(eq(chains.slug, chainSlug), eq(chainNodes.slug, nodeSlug)))
+      .orderBy(desc(organizations.verified), asc(organizations.nameZh)),
+  ]);
+  const node = chain?.stages.flat().find((candidate) => candidate.slug === nodeSlug);
+  if (!chain || !node) return null;
+  return { chain, node, organizations: orgs };
+}
+
+/** Suppliers and needers per node, in one grouped query (for one chain, when `chainSlug` is given). */
+async function positionCounts(db: DbOrTx, chainSlug?: string): Promise<Map<string, NodeCounts>> {
+  const counted = {
+    nodeId: orgPositions.nodeId,
+    suppliers: sql<number>`count(*) filter (where ${orgPositions.kind} = 'supplies')`.mapWith(Number),
+    needs: sql<number>`count(*) filter (where ${orgPositions.kind} = 'needs')`.mapWith(Number),
+  };
+  const rows = chainSlug
+    ? await db
+        .select(counted)
+        .from(orgPositions)
+        .innerJoin(chainNodes, eq(chainNodes.id, orgPositions.nodeId))
+        .innerJoin(chains, eq(chains.id, chainNodes.chainId))
+        .where(eq(chains.slug, chainSlug))
+        .groupBy(orgPositions.nodeId)
+    : await db.select(counted).from(orgPositions).groupBy(orgPositions.nodeId);
+  // No problems are recorded yet, so every node has none open; the weak-link rule already weighs them.
+  return new Map(rows.map(({ nodeId, ...row }) => [nodeId, { ...row, openProblems: 0 }]));
+}
+
+function withCounts(chain: ChainSummary, counts: Map<string, NodeCounts>): ChainMapData {
+  return {
+    ...chain,
+    stages: chain.stages.map((stage) =>
+      stage.map((node) => {
+        const nodeCounts = counts.get(node.id) ?? { suppliers: 0, needs: 0, openProblems: 0 };
+        return { ...node, ...nodeCounts, weak: weakLinkReasons(nodeCounts) };
+      }),
+    ),
+  };
 }

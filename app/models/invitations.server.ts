@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invitations } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
+import { INVITATION_DAYS, INVITATION_MAX_DAYS } from "./invitation-limits";
 
 /**
  * Invitation links, shared by alliances and organizations. The token travels only in the link; the
@@ -11,9 +12,7 @@ import type { DbOrTx } from "~/utils/db.server";
 export type InvitationRow = typeof invitations.$inferSelect;
 export type InvitationTarget = { allianceId: string } | { orgId: string };
 
-/** How long a link works unless the inviter picks otherwise. */
-export const INVITATION_DAYS = 7;
-export const INVITATION_MAX_DAYS = 30;
+export { INVITATION_DAYS, INVITATION_MAX_DAYS } from "./invitation-limits";
 
 export type InvitationState = "valid" | "expired" | "used" | "revoked";
 

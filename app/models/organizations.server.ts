@@ -57,6 +57,18 @@ export async function createMemberOrganization(
   return row;
 }
 
+export type RepresentedOrganization = OrganizationSummary & { role: "admin" | "representative" };
+
+/** The organizations a user represents, with their role in each (the settings page lists them). */
+export function listRepresentedOrganizations(db: DbOrTx, userId: string): Promise<RepresentedOrganization[]> {
+  return db
+    .select({ ...summary, role: orgRepresentatives.role })
+    .from(orgRepresentatives)
+    .innerJoin(organizations, eq(organizations.id, orgRepresentatives.orgId))
+    .where(eq(orgRepresentatives.userId, userId))
+    .orderBy(asc(organizations.nameZh));
+}
+
 export async function addRepresentative(
   db: DbOrTx,
   input: { orgId: string; userId: string; role: "admin" | "representative" },
@@ -65,7 +77,7 @@ export async function addRepresentative(
 }
 
 /** A readable slug from the name's Latin letters and digits, made unique by a random suffix (Chinese names have none). */
-function slugFor(name: string): string {
+export function slugFor(name: string): string {
   const latin = name
     .normalize("NFKD")
     .toLowerCase()

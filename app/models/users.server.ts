@@ -138,6 +138,24 @@ export async function updateProfile(
     .where(eq(users.id, userId));
 }
 
+export type Privacy = { hideEmail: boolean; listedInDirectory: boolean };
+
+export async function getPrivacy(db: DbOrTx, userId: string): Promise<Privacy> {
+  const [row] = await db
+    .select({ hideEmail: users.hideEmail, listedInDirectory: users.listedInDirectory })
+    .from(users)
+    .where(eq(users.id, userId));
+  return row ?? { hideEmail: false, listedInDirectory: true };
+}
+
+/** What fellow alliance members see of the user in member directories. */
+export async function updatePrivacy(db: DbOrTx, userId: string, input: Privacy): Promise<void> {
+  await db
+    .update(users)
+    .set({ hideEmail: input.hideEmail, listedInDirectory: input.listedInDirectory, updatedAt: new Date() })
+    .where(eq(users.id, userId));
+}
+
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   // drizzle wraps the driver's error; postgres.js puts the SQLSTATE and constraint on it.
   for (let e: unknown = error; e instanceof Error; e = e.cause) {

@@ -1,14 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
 import { AllianceHeader } from "~/components/alliance/alliance-header";
-import { AllianceLeaders } from "~/components/alliance/alliance-leaders";
+import { AllianceTabs } from "~/components/alliance/alliance-tabs";
+import { MembershipPanel } from "~/components/alliance/membership-panel";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
+import { latestActivityId } from "~/models/activity.server";
 import { getAllianceOverview } from "~/models/alliance-overview.server";
+import { pendingRequestCount } from "~/models/membership-requests.server";
+import { allianceTopic, userTopic } from "~/realtime/topics";
+import { useLive } from "~/realtime/use-live";
+import { loadAlliance } from "~/utils/alliance-guard.server";
 import { invariantResponse } from "~/utils/invariant";
-import { allianceRole, canInAlliance } from "~/utils/permissions.server";
-import { getOptionalUser } from "~/utils/session.server";
+import { canInAlliance } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -21,26 +26,61 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const [{ user }, alliance] = await Promise.all([
-    getOptionalUser({ request, context }),
-    getAllianceOverview(context.services.db, params.slug ?? ""),
+export async function loader(args: LoaderFunctionArgs) {
+  const { db } = args.context.services;
+  const { alliance: ref, membership, role, user } = await loadAlliance(args);
+  const rights = {
+    join: canInAlliance(role, "alliance.join"),
+    cancelRequest: canInAlliance(role, "alliance.cancelRequest"),
+    leave: canInAlliance(role, "alliance.leave"),
+    members: canInAlliance(role, "alliance.members.list"),
+    decide: canInAlliance(role, "alliance.requests.decide"),
+    invite: canInAlliance(role, "alliance.invite"),
+    audit: canInAlliance(role, "alliance.audit.view"),
+    edit: canInAlliance(role, "alliance.edit"),
+  };
+  // Organizers follow the alliance (requests arrive live); everyone signed in follows their own
+  // topic, where decisions about them arrive.
+  const [alliance, pendingCount, userAfter, allianceAfter] = await Promise.all([
+    getAllianceOverview(db, ref.slug),
+    rights.decide ? pendingRequestCount(db, ref.id) : 0,
+    user ? latestActivityId(db, userTopic(user.id)) : 0,
+    rights.decide ? latestActivityId(db, allianceTopic(ref.id)) : 0,
   ]);
-  // An archived alliance is gone for everyone but the admins who may restore it.
-  invariantResponse(
-    alliance && (!alliance.archived || canInAlliance(allianceRole(user, null), "alliance.viewArchived")),
-    404,
-    "alliance.notFound",
-  );
-  return { alliance };
+  invariantResponse(alliance, 404, "alliance.notFound");
+  return {
+    alliance,
+    viewer: {
+      signedIn: user !== null,
+      isMember: membership?.status === "active",
+      status: membership?.status ?? null,
+      memberRole: membership?.status === "active" ? membership.role : null,
+    },
+    rights,
+    pendingCount,
+    live: {
+      user: user ? { topic: userTopic(user.id), after: userAfter } : null,
+      alliance: rights.decide ? { topic: allianceTopic(ref.id), after: allianceAfter } : null,
+    },
+  };
 }
 
-export default function AlliancePage() {
-  const { alliance } = useLoaderData<typeof loader>();
+export default function AllianceLayout() {
+  const { alliance, viewer, rights, pendingCount, live } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  useLive(live.user?.topic ?? null, live.user?.after ?? 0, (activity) => {
+    const data = (activity.payload as { data?: { allianceId?: string } }).data;
+    if (data?.allianceId === alliance.id) revalidator.revalidate();
+  });
+  useLive(live.alliance?.topic ?? null, live.alliance?.after ?? 0, () => revalidator.revalidate());
   return (
     <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 lg:px-8">
       <AllianceHeader alliance={alliance} />
-      <AllianceLeaders leaders={alliance.leaders} />
+      <MembershipPanel alliance={alliance} viewer={viewer} rights={rights} />
+      <AllianceTabs rights={rights} pendingCount={pendingCount} />
+      <div className="mt-6">
+        <Outlet />
+      </div>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ChainLegend } from "~/components/chain/chain-legend";
 import { ChainMap } from "~/components/chain/chain-map";
 import { NodeList } from "~/components/chain/node-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -7,7 +8,7 @@ import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { BilingualHeading } from "~/components/page-heading";
 import { pick } from "~/i18n/pick";
 import { useLocale } from "~/i18n/use-t";
-import { findChain } from "~/models/chains.server";
+import { findChainMap } from "~/models/chains.server";
 import { invariantResponse } from "~/utils/invariant";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export async function loader({ context, params }: LoaderFunctionArgs) {
-  const chain = await findChain(context.services.db, params.slug ?? "");
+  const chain = await findChainMap(context.services.db, params.slug ?? "");
   invariantResponse(chain, 404, "chain.notFound");
   return { chain };
 }
@@ -34,6 +35,9 @@ export default function ChainPage() {
       </p>
       <div className="mt-6">
         <ChainMap chain={chain} />
+      </div>
+      <div className="mt-4 max-w-3xl">
+        <ChainLegend />
       </div>
       <NodeList chain={chain} />
     </div>

@@ -9,8 +9,10 @@ import {
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { PasswordForm } from "~/components/account/password-form";
+import { PrivacyForm } from "~/components/account/privacy-form";
 import { ProfileForm } from "~/components/account/profile-form";
 import { SessionsForm } from "~/components/account/sessions-form";
+import { MyOrganizations } from "~/components/org/my-organizations";
 import { StatusMessage } from "~/components/form/status-message";
 import { localeCookie } from "~/i18n/cookie.server";
 import type { MessageKey } from "~/i18n/dictionary";
@@ -20,13 +22,14 @@ import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { countOtherSessions, logOutOtherSessions } from "~/models/account-sessions.server";
 import { changePassword } from "~/models/credentials.server";
-import { updateProfile } from "~/models/users.server";
+import { listRepresentedOrganizations } from "~/models/organizations.server";
+import { getPrivacy, updatePrivacy, updateProfile } from "~/models/users.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireUser } from "~/utils/session.server";
-import { passwordChangeSchema, profileSchema } from "~/validation/auth";
+import { passwordChangeSchema, privacySchema, profileSchema } from "~/validation/auth";
 
 type ActionData = {
-  intent: "profile" | "password";
+  intent: "profile" | "password" | "privacy";
   result: SubmissionResult<string[]>;
   params?: TranslateParams;
 };
@@ -36,6 +39,7 @@ const confirmations: Record<string, MessageKey> = {
   profile: "auth.settings.profile.saved",
   password: "auth.settings.password.changed",
   sessions: "auth.settings.sessions.ended",
+  privacy: "auth.settings.privacy.saved",
 };
 const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
@@ -48,6 +52,8 @@ export async function loader(args: LoaderFunctionArgs) {
   return {
     user: { email: user.email, displayName: user.displayName, locale: user.locale },
     otherSessions: await countOtherSessions(args.context.services, user.id),
+    privacy: await getPrivacy(args.context.services.db, user.id),
+    organizations: await listRepresentedOrganizations(args.context.services.db, user.id),
   };
 }
 
@@ -104,13 +110,22 @@ export async function action(args: ActionFunctionArgs) {
     return redirect("/settings?done=password", { status: 303 });
   }
 
+  if (intent === "privacy") {
+    const submission = parseWithZod(formData, { schema: privacySchema });
+    if (submission.status !== "success") {
+      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    }
+    await updatePrivacy(services.db, user.id, submission.value);
+    return redirect("/settings?done=privacy", { status: 303 });
+  }
+
   invariantResponse(intent === "sessions", 400);
   await logOutOtherSessions(services, user.id, user.sessionId);
   return redirect("/settings?done=sessions", { status: 303 });
 }
 
 export default function Settings() {
-  const { user, otherSessions } = useLoaderData<typeof loader>();
+  const { user, otherSessions, privacy, organizations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const location = useLocation();
@@ -138,7 +153,13 @@ export default function Settings() {
         lastResult={actionData?.intent === "password" ? actionData.result : undefined}
         params={actionData?.intent === "password" ? actionData.params : undefined}
       />
+      <PrivacyForm
+        key={`privacy-${formKey}`}
+        defaults={privacy}
+        lastResult={actionData?.intent === "privacy" ? actionData.result : undefined}
+      />
       <SessionsForm otherSessions={otherSessions} />
+      <MyOrganizations organizations={organizations} />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import type { Logger } from "~/utils/logger.server";
 import type { Services } from "./context.server";
 import { openDatabase } from "./database.server";
 import { createHttpApp } from "./http.server";
+import { startMailSender } from "./mail-sender.server";
 
 export type RunningServer = {
   url: string;
@@ -55,6 +56,8 @@ export async function startServer({
     });
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
+    // Started last, so a failed start has no sender to stop; null without SMTP_URL.
+    const mailSender = startMailSender({ config, db: database.db, log });
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -65,6 +68,7 @@ export async function startServer({
         const timer = setTimeout(() => httpServer.closeAllConnections(), drainMs);
         await drained;
         clearTimeout(timer);
+        await mailSender?.stop();
         await database.close();
         await handle.stop();
       })());

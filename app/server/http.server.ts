@@ -62,6 +62,11 @@ export function createHttpApp({ services, getBuild, mode }: Options) {
   return app;
 }
 
+/** Paths that carry a secret (an invitation's token) are logged without it. */
+export function loggablePath(path: string): string {
+  return path.replace(/^\/invitations\/[^/]+/, "/invitations/[token]");
+}
+
 /** One line per request with its id, status, duration and (when signed in) user. */
 function requestLog({ log }: Services): RequestHandler {
   return (req, res, next) => {
@@ -78,7 +83,7 @@ function requestLog({ log }: Services): RequestHandler {
           reqId: requestId,
           userId: res.locals.requestLog.userId,
           method: req.method,
-          path: req.path,
+          path: loggablePath(req.path),
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },

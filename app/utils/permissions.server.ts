@@ -77,10 +77,10 @@ export const policy = {
   /** An alliance's live topic; record check: the alliance is not archived. */
   "alliance.watch": alliance(signedIn),
   /**
-   * Join (open), ask to join (by request) or accept an invitation (by invitation); record check: the
-   * alliance's policy. Asking again while pending is allowed and changes nothing; members are already in.
+   * Join (open) or ask to join (by request); record check: the alliance's policy. Asking again while
+   * pending, or joining while already in (a double click), is allowed and changes nothing.
    */
-  "alliance.join": alliance({ ...adminOnly, user: true, pending: true }),
+  "alliance.join": alliance({ ...signedIn }),
   "alliance.cancelRequest": alliance({ ...adminOnly, admin: false, pending: true }),
   /** Record checks: an active member, and not the last chair. */
   "alliance.leave": alliance({ ...organizersOnly, member: true }),
@@ -132,7 +132,7 @@ export function can(viewer: Viewer, action: ActionIn<"platform">): boolean {
 /** The viewer's membership row in an alliance, if any (any status). */
 export type MembershipState = {
   role: "chair" | "organizer" | "member";
-  status: "pending" | "active" | "left" | "removed";
+  status: "pending" | "active" | "left" | "removed" | "rejected";
 } | null;
 
 export function allianceRole(viewer: Viewer, membership: MembershipState): AllianceRole {
@@ -202,4 +202,10 @@ export function canManageMember(actor: AllianceRole, from: MemberRole, to: Membe
 /** An alliance always keeps a chair: the only one can neither leave, be removed, nor step down. */
 export function lastChairBlocks(target: MemberRole, to: MemberRole | null, activeChairs: number): boolean {
   return target === "chair" && to !== "chair" && activeChairs <= 1;
+}
+
+/** A member's email in the directory: fellow members see it unless hidden; organizers always do. */
+export function canSeeEmail(role: AllianceRole, hiddenByOwner: boolean): boolean {
+  if (!canInAlliance(role, "alliance.members.seeEmail")) return false;
+  return !hiddenByOwner || canInAlliance(role, "alliance.members.manage");
 }

@@ -26,9 +26,12 @@ async function check({ request, context }: Args): Promise<SessionCheck> {
 /** The signed-in user, or a redirect to the log-in page that comes back here afterwards. */
 export async function requireUser(args: Args): Promise<SessionUser & { sessionId: string }> {
   const { user, sessionId } = await getOptionalUser(args);
-  if (!user || !sessionId) {
-    const url = new URL(args.request.url);
-    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
-  }
+  if (!user || !sessionId) throw loginRedirect(args.request);
   return { ...user, sessionId };
+}
+
+/** A redirect to the log-in page that comes back to this request's page afterwards. */
+export function loginRedirect(request: Request): Response {
+  const url = new URL(request.url);
+  return redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }

@@ -75,6 +75,11 @@ export const profileSchema = z.object({
   locale: z.enum(locales, { errorMap: () => ({ message: m("auth.error.localeInvalid") }) }),
 });
 
+/** Checkboxes: conform reads a ticked box as true; an unticked one is not sent at all. */
+const checkbox = z.boolean({ invalid_type_error: m("auth.error.checkboxInvalid") }).default(false);
+
+export const privacySchema = z.object({ hideEmail: checkbox, listedInDirectory: checkbox });
+
 export const passwordChangeSchema = z
   .object({
     currentPassword: existingPassword,
@@ -95,3 +100,4 @@ export type SignupInput = z.infer<typeof signupSchema>;
 export type LoginInput = z.infer<typeof loginSchema>;
 export type ProfileInput = z.infer<typeof profileSchema>;
 export type PasswordChangeInput = z.infer<typeof passwordChangeSchema>;
+export type PrivacyInput = z.infer<typeof privacySchema>;

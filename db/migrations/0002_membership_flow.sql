@@ -1,5 +1,6 @@
 CREATE TYPE "public"."position_kind" AS ENUM('supplies', 'needs');--> statement-breakpoint
 CREATE TYPE "public"."email_status" AS ENUM('queued', 'sent', 'failed');--> statement-breakpoint
+ALTER TYPE "public"."membership_status" ADD VALUE 'rejected';--> statement-breakpoint
 CREATE TABLE "org_positions" (
 	"org_id" uuid NOT NULL,
 	"node_id" uuid NOT NULL,
@@ -54,6 +55,7 @@ CREATE TABLE "email_outbox" (
 	"status" "email_status" DEFAULT 'queued' NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"last_error" text,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"sent_at" timestamp with time zone
 );
@@ -79,5 +81,6 @@ CREATE INDEX "invitations_org_idx" ON "invitations" USING btree ("org_id","creat
 CREATE INDEX "audit_log_alliance_idx" ON "audit_log" USING btree ("alliance_id","id");--> statement-breakpoint
 CREATE INDEX "audit_log_org_idx" ON "audit_log" USING btree ("org_id","id");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","id");--> statement-breakpoint
-CREATE INDEX "email_outbox_status_idx" ON "email_outbox" USING btree ("status","id");--> statement-breakpoint
+CREATE INDEX "email_outbox_due_idx" ON "email_outbox" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "org_representatives_user_idx" ON "org_representatives" USING btree ("user_id");--> statement-breakpoint
 UPDATE "memberships" SET "joined_at" = "created_at" WHERE "status" = 'active';

@@ -17,8 +17,10 @@ export const emailOutbox = pgTable(
     status: emailStatusEnum("status").notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** Not before this: a failed mail waits longer after each attempt. */
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true }),
   },
-  (t) => [index("email_outbox_status_idx").on(t.status, t.id)],
+  (t) => [index("email_outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );

@@ -3,7 +3,13 @@ import { alliances } from "./alliances";
 import { users } from "./users";
 
 export const membershipRoleEnum = pgEnum("membership_role", ["chair", "organizer", "member"]);
-export const membershipStatusEnum = pgEnum("membership_status", ["pending", "active", "left", "removed"]);
+export const membershipStatusEnum = pgEnum("membership_status", [
+  "pending",
+  "active",
+  "left",
+  "removed",
+  "rejected",
+]);
 
 /**
  * A user in an alliance. One row per (alliance, user) for its whole history: a request, its approval,

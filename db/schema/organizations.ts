@@ -38,7 +38,11 @@ export const orgRepresentatives = pgTable(
     role: orgRoleEnum("role").notNull().default("representative"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.userId] })],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userId] }),
+    // Pages ask "which organizations does this person represent" for many people at once.
+    index("org_representatives_user_idx").on(t.userId),
+  ],
 );
 
 export const positionKindEnum = pgEnum("position_kind", ["supplies", "needs"]);

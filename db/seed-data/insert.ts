@@ -8,6 +8,7 @@ import {
   chains,
   organizations,
   memberships,
+  orgPositions,
   orgRepresentatives,
   users,
 } from "../schema/index";
@@ -94,16 +95,39 @@ export async function insertRepresentatives(db: DbOrTx, input: NewRepresentative
   await db.insert(orgRepresentatives).values(input).onConflictDoNothing();
 }
 
+export type NewPosition = { orgId: string; nodeId: string; kind: "supplies" | "needs" };
+
+export async function insertPositions(db: DbOrTx, input: NewPosition[]): Promise<void> {
+  if (input.length === 0) return;
+  await db.insert(orgPositions).values(input).onConflictDoNothing();
+}
+
 export type NewMembership = {
   allianceId: string;
   userId: string;
   role: "chair" | "organizer" | "member";
   status: "pending" | "active";
+  message?: string;
+  /** When an active membership began; now unless given. */
+  joinedAt?: Date;
 };
 
-export async function insertMemberships(db: DbOrTx, input: NewMembership[]): Promise<void> {
-  if (input.length === 0) return;
-  await db.insert(memberships).values(input).onConflictDoNothing();
+/** Returns the memberships this call created (existing ones are left alone and not returned). */
+export async function insertMemberships(
+  db: DbOrTx,
+  input: NewMembership[],
+): Promise<(typeof memberships.$inferSelect)[]> {
+  if (input.length === 0) return [];
+  return db
+    .insert(memberships)
+    .values(
+      input.map((m) => ({
+        ...m,
+        joinedAt: m.status === "active" ? (m.joinedAt ?? new Date()) : null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning();
 }
 
 export type NewChainNode = { slug: string; nameZh: string; nameEn: string; upstream?: string[] };

@@ -1,4 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { transact } from "~/models/activity.server";
+import { notify } from "~/models/notifications.server";
+import { startSession } from "~/utils/auth.server";
+import { createUser } from "../factories";
 import { useTestDatabase } from "../setup/database";
 import { useQueryCounter } from "../setup/query-counter";
 import { useTestServer } from "../setup/server";
@@ -36,12 +40,12 @@ describe("home page queries", () => {
   }
 
   /** The fewest statements one home page costs (several tries: a pool may open a connection, which queries types). */
-  async function homeQueries() {
+  async function homeQueries(headers: Record<string, string> = {}) {
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
       counts.push(
         await counter.count(async () => {
-          const res = await server.fetch("/");
+          const res = await server.fetch("/", { headers });
           expect(res.status).toBe(200);
           await res.text();
         }),
@@ -58,5 +62,21 @@ describe("home page queries", () => {
     expect(few).toBeGreaterThan(0);
     expect(few).toBeLessThanOrEqual(8);
     expect(many).toBe(few);
+  });
+
+  it("costs a signed-in user one query more for the bell, however many notifications they have", async () => {
+    const visitor = await homeQueries();
+    const { user } = await createUser(database.db);
+    const cookie = (await startSession(server.services, user.id)).setCookie.split(";")[0];
+    const few = await homeQueries({ cookie });
+    for (let i = 0; i < 40; i++) {
+      await transact(server.services, (tx, publish) =>
+        notify(tx, publish, { userId: user.id, type: "membership.approved", data: {} }),
+      );
+    }
+    const many = await homeQueries({ cookie });
+    expect(many).toBe(few);
+    // One statement checks the session (lucia's session-and-user join), one answers the bell.
+    expect(few).toBe(visitor + 2);
   });
 });

@@ -4,6 +4,7 @@ import {
   allianceRole,
   allows,
   canManageMember,
+  canSeeEmail,
   canWatchAlliance,
   canWatchUser,
   isTopicKind,
@@ -29,7 +30,7 @@ const expected: Record<Action, string[]> = {
   "alliance.create": ["admin"],
   "alliance.viewArchived": ["admin"],
   "alliance.watch": ["user", "pending", "member", "organizer", "chair", "admin"],
-  "alliance.join": ["user", "pending", "admin"],
+  "alliance.join": ["user", "pending", "member", "organizer", "chair", "admin"],
   "alliance.cancelRequest": ["pending"],
   "alliance.leave": ["member", "organizer", "chair", "admin"],
   "alliance.members.list": ["user", "pending", "member", "organizer", "chair", "admin"],
@@ -167,5 +168,15 @@ describe("record-level checks", () => {
     expect(lastChairBlocks("chair", null, 2)).toBe(false);
     expect(lastChairBlocks("chair", "chair", 1)).toBe(false);
     expect(lastChairBlocks("organizer", null, 1)).toBe(false);
+  });
+});
+
+describe("directory emails", () => {
+  it("shows fellow members an email unless its owner hid it; organizers, chairs and admins always", () => {
+    expect(canSeeEmail("member", false)).toBe(true);
+    expect(canSeeEmail("member", true)).toBe(false);
+    for (const role of ["organizer", "chair", "admin"] as const) expect(canSeeEmail(role, true)).toBe(true);
+    for (const role of ["anonymous", "user", "pending"] as const)
+      expect(canSeeEmail(role, false)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { AllianceLeader } from "~/models/alliance-overview.server";
@@ -24,9 +25,15 @@ export function AllianceLeaders({ leaders }: { leaders: AllianceLeader[] }) {
                 </span>
               </p>
               {leader.organizations.length > 0 && (
-                <p className="mt-1 text-sm text-slate-600">
-                  {leader.organizations.map((org) => pick(locale, org.nameZh, org.nameEn)).join(" · ")}
-                </p>
+                <ul className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
+                  {leader.organizations.map((org) => (
+                    <li key={org.id}>
+                      <Link to={`/orgs/${org.id}`} className="hover:text-teal-800 hover:underline">
+                        {pick(locale, org.nameZh, org.nameEn)}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
               )}
             </li>
           ))}

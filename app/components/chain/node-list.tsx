@@ -1,9 +1,12 @@
+import { Link } from "@remix-run/react";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
-import type { ChainSummary } from "~/models/chains.server";
+import type { ChainMapData } from "~/models/chains.server";
+import { focusRing } from "../layout/nav-items";
+import { countsText, weakReasonTexts } from "./node-style";
 
-/** The chain's links in supply order, each with its upstream and downstream neighbours: the map, as text. */
-export function NodeList({ chain }: { chain: ChainSummary }) {
+/** The chain's links in supply order, with counts, weak-link reasons and neighbours: the map, as text. */
+export function NodeList({ chain }: { chain: ChainMapData }) {
   const t = useT();
   const locale = useLocale();
   const nodes = chain.stages.flat();
@@ -19,14 +22,31 @@ export function NodeList({ chain }: { chain: ChainSummary }) {
         {nodes.map((node) => {
           const upstream = chain.edges.filter((e) => e.toNodeId === node.id).map((e) => e.fromNodeId);
           const downstream = chain.edges.filter((e) => e.fromNodeId === node.id).map((e) => e.toNodeId);
+          const weak = node.weak.length > 0;
           return (
             <li
               key={node.id}
-              id={`node-${node.slug}`}
-              tabIndex={-1}
-              className="scroll-mt-24 rounded-lg border border-slate-200 bg-white px-4 py-3 target:ring-2 target:ring-teal-600"
+              className={`rounded-lg border px-4 py-3 ${weak ? "border-2 border-dashed border-amber-700 bg-amber-50" : "border-slate-200 bg-white"}`}
             >
-              <p className="font-medium text-slate-900">{name.get(node.id)}</p>
+              <div className="flex flex-wrap items-baseline justify-between gap-x-3">
+                <Link
+                  to={`/chains/${chain.slug}/${node.slug}`}
+                  className={`rounded font-medium text-slate-900 hover:text-teal-800 hover:underline ${focusRing}`}
+                >
+                  {name.get(node.id)}
+                </Link>
+                <span className="text-sm tabular-nums text-slate-600">{countsText(t, node)}</span>
+              </div>
+              {weak && (
+                <div className="mt-1 text-sm text-amber-900">
+                  <p className="font-semibold">{t("chain.weak.marker")}</p>
+                  <ul className="list-inside list-disc">
+                    {weakReasonTexts(t, node).map((reason) => (
+                      <li key={reason}>{reason}</li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <p className="mt-1 text-sm text-slate-600">
                 {upstream.length > 0
                   ? t("chain.nodes.upstream", { names: neighbours(upstream) })

@@ -1,13 +1,13 @@
 import type { MessageKey } from "~/i18n/dictionary";
 
-/** The platform's areas, in the order the header lists them. */
+/**
+ * The platform's areas, in the order the header lists them. Only areas that exist are linked: the
+ * problem board, events, resources and search join as their issues land.
+ */
 export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
-  { to: "/problems", label: "nav.problems" },
-  { to: "/resources", label: "nav.resources" },
-  { to: "/events", label: "nav.events" },
+  { to: "/orgs", label: "org.directory.title" },
   { to: "/chains", label: "nav.chains" },
-  { to: "/search", label: "nav.search" },
 ];
 
 export type ShellUser = { id: string; displayName: string; isAdmin: boolean };

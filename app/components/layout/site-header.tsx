@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import { NotificationBell, type BellState } from "~/components/notifications/notification-bell";
 import { useT } from "~/i18n/use-t";
 import { LanguageSwitcher } from "./language-switcher";
 import { MainNav } from "./main-nav";
@@ -6,7 +7,13 @@ import { MobileMenu } from "./mobile-menu";
 import { focusRing, type ShellUser } from "./nav-items";
 import { UserMenu } from "./user-menu";
 
-export function SiteHeader({ user }: { user: ShellUser | null }) {
+export function SiteHeader({
+  user,
+  notifications,
+}: {
+  user: ShellUser | null;
+  notifications: BellState | null;
+}) {
   const t = useT();
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
@@ -20,6 +27,7 @@ export function SiteHeader({ user }: { user: ShellUser | null }) {
         </div>
         <div className="ml-auto flex items-center gap-1 md:ml-0">
           <LanguageSwitcher />
+          {user && notifications && <NotificationBell {...notifications} />}
           <div className="hidden md:block">
             <UserMenu user={user} />
           </div>

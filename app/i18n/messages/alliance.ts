@@ -18,6 +18,7 @@ export const alliance = defineMessages({
     "join.request": "提交申请，由组织者审核后加入。",
     "join.invite": "仅限受邀加入。",
     notFound: "找不到该联盟。",
+    forbidden: "您在本联盟中没有进行此操作的权限。",
   },
   en: {
     "directory.title": "Alliances",
@@ -36,5 +37,6 @@ export const alliance = defineMessages({
     "join.request": "Ask to join; an organizer reviews the request.",
     "join.invite": "Membership is by invitation only.",
     notFound: "We could not find that alliance.",
+    forbidden: "Your role in this alliance does not allow this.",
   },
 });

@@ -1,0 +1,56 @@
+import type { MessageKey } from "~/i18n/dictionary";
+import type { Locale } from "~/i18n/locales";
+import { pick } from "~/i18n/pick";
+import type { Translate } from "~/i18n/translate";
+
+type Data = Record<string, unknown>;
+
+const text = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** Role names inside a sentence (lowercase in English, unlike the role labels elsewhere). */
+const roleKeys: Record<string, MessageKey> = {
+  chair: "notification.role.chair",
+  organizer: "notification.role.organizer",
+  member: "notification.role.member",
+};
+
+/** Each known type's message, and the data it needs besides the alliance's names. */
+const messages: Record<string, { key: MessageKey; fields: readonly string[] }> = {
+  "membership.requested": { key: "notification.type.membership.requested", fields: ["applicant"] },
+  "membership.approved": { key: "notification.type.membership.approved", fields: [] },
+  "membership.rejected": { key: "notification.type.membership.rejected", fields: [] },
+  "membership.role_changed": { key: "notification.type.membership.role_changed", fields: ["from", "role"] },
+  "membership.removed": { key: "notification.type.membership.removed", fields: [] },
+  "membership.invited": { key: "notification.type.membership.invited", fields: ["inviter"] },
+  "alliance.chair_appointed": { key: "notification.type.alliance.chair_appointed", fields: [] },
+};
+
+/**
+ * A notification in the reader's language: its sentence and, when the sender gave one, the reason.
+ * Notifications are stored as type + data, so wording follows the reader, not the sender. A type
+ * this version does not know, or data it cannot read, reads as a generic message.
+ */
+export function describeNotification(
+  t: Translate,
+  locale: Locale,
+  notification: { type: string; data: Data },
+): { sentence: string; reason: string | null } {
+  const { data } = notification;
+  const message = Object.hasOwn(messages, notification.type) ? messages[notification.type] : undefined;
+  const alliance = pick(locale, text(data.allianceNameZh), text(data.allianceNameEn));
+  const reason = text(data.reason).trim();
+  const withReason = (sentence: string) => ({
+    sentence,
+    reason: reason ? t("notification.reason", { reason }) : null,
+  });
+  if (!message || !alliance || message.fields.some((field) => !text(data[field]))) {
+    return withReason(t("notification.type.generic"));
+  }
+  const params: Record<string, string> = { alliance };
+  for (const field of message.fields) {
+    const value = text(data[field]);
+    params[field] =
+      Object.hasOwn(roleKeys, value) && (field === "from" || field === "role") ? t(roleKeys[value]) : value;
+  }
+  return withReason(t(message.key, params));
+}

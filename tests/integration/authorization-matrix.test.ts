@@ -1,0 +1,255 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { alliances, memberships, organizations, orgRepresentatives, users } from "../../db/schema/index";
+import { allianceTopic, PLATFORM_TOPIC, userTopic } from "~/realtime/topics";
+import {
+  actions,
+  allows,
+  policy,
+  type Action,
+  type AllianceRole,
+  type OrgRole,
+  type PlatformRole,
+  type Scope,
+} from "~/utils/permissions.server";
+import { createAlliance } from "../factories";
+import { useTestDatabase } from "../setup/database";
+import { client, connect, refusal, signIn, subscribe } from "../setup/live";
+import { useTestServer } from "../setup/server";
+import { insertJoined } from "../setup/shell-fixtures";
+import { post } from "./auth-helpers";
+
+/**
+ * The authorization matrix, generated from the policy table: every action against every kind of
+ * viewer, through the running server (HTTP or socket) — anonymous, a signed-in non-member, a pending
+ * applicant, member, organizer, chair, platform admin, and a member of another alliance (who must fare
+ * exactly like a non-member: the swapped-id case); for organizations, a representative, the org's
+ * admin, and the admin of another organization. A probe answers only whether the policy let the
+ * request through: a login redirect, 403, or the 404 that hides an archived alliance means no; a
+ * record rule that refuses afterwards (the last chair, 409) still means the policy said yes.
+ */
+
+type Persona =
+  | "anonymous"
+  | "user"
+  | "pending"
+  | "member"
+  | "organizer"
+  | "chair"
+  | "admin"
+  | "otherAllianceMember"
+  | "representative"
+  | "orgAdmin"
+  | "otherOrgAdmin";
+
+const personasFor: Record<Scope, Persona[]> = {
+  platform: ["anonymous", "user", "member", "admin"],
+  alliance: ["anonymous", "user", "pending", "member", "organizer", "chair", "admin", "otherAllianceMember"],
+  organization: ["anonymous", "user", "representative", "orgAdmin", "admin", "otherOrgAdmin"],
+};
+
+/** The role the policy should see for a persona in a scope; the "other" personas are strangers here. */
+function roleIn(scope: Scope, persona: Persona): string {
+  if (persona === "anonymous" || persona === "admin") return persona;
+  if (scope === "platform") return "user" satisfies PlatformRole;
+  if (scope === "alliance") {
+    return (["pending", "member", "organizer", "chair"].includes(persona) ? persona : "user") as AllianceRole;
+  }
+  return (["representative", "orgAdmin"].includes(persona) ? persona : "user") as OrgRole;
+}
+
+describe("authorization matrix", () => {
+  const database = useTestDatabase();
+  const server = useTestServer();
+
+  type Fixture = Awaited<ReturnType<typeof makeFixture>>;
+
+  async function person(label: string, platformRole: "admin" | null = null) {
+    const id = crypto.randomUUID();
+    const email = `${label}-${id.slice(0, 8)}@matrix.test`;
+    await database.db
+      .insert(users)
+      .values({ id, email, displayName: `${label} ${id.slice(0, 4)}`, passwordHash: "x", platformRole });
+    const { cookie } = await signIn(server.services, id);
+    return { id, email, cookie };
+  }
+
+  async function makeFixture() {
+    const [alliance, otherAlliance] = [
+      await createAlliance(database.db, { joinPolicy: "request" }),
+      await createAlliance(database.db, { joinPolicy: "request" }),
+    ];
+    const people = {
+      user: await person("user"),
+      pending: await person("pending"),
+      member: await person("member"),
+      organizer: await person("organizer"),
+      chair: await person("chair"),
+      admin: await person("admin", "admin"),
+      otherAllianceMember: await person("other"),
+      representative: await person("rep"),
+      orgAdmin: await person("orgadmin"),
+      otherOrgAdmin: await person("otherorgadmin"),
+      target: await person("target"),
+      applicant: await person("applicant"),
+    };
+    const member = (userId: string, role: "chair" | "organizer" | "member", status = "active" as const) => ({
+      allianceId: alliance.id,
+      userId,
+      role,
+      status,
+      joinedAt: new Date(),
+    });
+    await database.db
+      .insert(memberships)
+      .values([
+        member(people.chair.id, "chair"),
+        member(people.organizer.id, "organizer"),
+        member(people.member.id, "member"),
+        member(people.target.id, "member"),
+        { ...member(people.pending.id, "member"), status: "pending" },
+        { ...member(people.applicant.id, "member"), status: "pending" },
+        { ...member(people.otherAllianceMember.id, "organizer"), allianceId: otherAlliance.id },
+      ]);
+    const [org, otherOrg] = await database.db
+      .insert(organizations)
+      .values([
+        {
+          slug: `o-${crypto.randomUUID()}`,
+          nameZh: `机构${crypto.randomUUID()}`,
+          nameEn: "Org",
+          kind: "enterprise",
+        },
+        {
+          slug: `o-${crypto.randomUUID()}`,
+          nameZh: `机构${crypto.randomUUID()}`,
+          nameEn: "Other",
+          kind: "institute",
+        },
+      ])
+      .returning();
+    await database.db.insert(orgRepresentatives).values([
+      { orgId: org.id, userId: people.orgAdmin.id, role: "admin" },
+      { orgId: org.id, userId: people.representative.id, role: "representative" },
+      { orgId: otherOrg.id, userId: people.otherOrgAdmin.id, role: "admin" },
+    ]);
+    const joinedName = `新成员${crypto.randomUUID().slice(0, 6)}`;
+    await insertJoined(database.db, { displayName: joinedName });
+    return { alliance, org, people, joinedName };
+  }
+
+  type Answer = { status: number; location: string | null; body: string };
+
+  const denied = ({ status, location }: Answer) =>
+    status === 403 ||
+    status === 404 ||
+    ((status === 302 || status === 303) && /^\/login\b/.test(location ?? ""));
+
+  async function http(
+    path: string,
+    cookie: string | undefined,
+    form?: Record<string, string>,
+  ): Promise<Answer> {
+    const headers: Record<string, string> = cookie ? { cookie } : {};
+    const res = await server.fetch(path, form ? post(form, headers) : { headers });
+    return { status: res.status, location: res.headers.get("location"), body: await res.text() };
+  }
+
+  /** Subscribes to a topic over a real socket; a visitor cannot even connect. */
+  async function watch(cookie: string | undefined, topic: string): Promise<boolean> {
+    if (!cookie) {
+      await refusal(client(server.url));
+      return false;
+    }
+    const socket = await connect(client(server.url, { cookie }));
+    try {
+      return (await subscribe(socket, { topic, after: 0 })).ok;
+    } finally {
+      socket.disconnect();
+    }
+  }
+
+  const passes = async (answer: Promise<Answer>) => !denied(await answer);
+
+  /** One probe per action of the table: true when the server let the persona through. */
+  const probes: Record<
+    Action,
+    (f: Fixture, cookie: string | undefined, self: string | null) => Promise<boolean>
+  > = {
+    "platform.read": async (f, cookie) => (await http("/", cookie)).body.includes(f.joinedName),
+    "platform.watch": (_f, cookie) => watch(cookie, PLATFORM_TOPIC),
+    "user.watch": (_f, cookie, self) => watch(cookie, userTopic(self ?? crypto.randomUUID())),
+    "alliance.create": (_f, cookie) => passes(http("/alliances/new", cookie)),
+    "org.create": (_f, cookie) => passes(http("/orgs/new", cookie)),
+
+    "alliance.viewArchived": async (f, cookie) => {
+      await database.db
+        .update(alliances)
+        .set({ archivedAt: new Date() })
+        .where(eq(alliances.id, f.alliance.id));
+      return passes(http(`/alliances/${f.alliance.slug}`, cookie));
+    },
+    "alliance.watch": (f, cookie) => watch(cookie, allianceTopic(f.alliance.id)),
+    "alliance.join": (f, cookie) =>
+      passes(http(`/alliances/${f.alliance.slug}/membership`, cookie, { intent: "join" })),
+    "alliance.cancelRequest": (f, cookie) =>
+      passes(http(`/alliances/${f.alliance.slug}/membership`, cookie, { intent: "cancel" })),
+    "alliance.leave": (f, cookie) =>
+      passes(http(`/alliances/${f.alliance.slug}/membership`, cookie, { intent: "leave" })),
+    "alliance.members.list": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/members`, cookie)),
+    "alliance.members.seeEmail": async (f, cookie) =>
+      (await http(`/alliances/${f.alliance.slug}/members`, cookie)).body.includes(f.people.target.email),
+    "alliance.requests.decide": (f, cookie) =>
+      passes(
+        http(`/alliances/${f.alliance.slug}/requests`, cookie, {
+          intent: "approve",
+          userId: f.people.applicant.id,
+        }),
+      ),
+    "alliance.invite": (f, cookie) =>
+      passes(
+        http(`/alliances/${f.alliance.slug}/invitations`, cookie, {
+          intent: "invite",
+          mode: "link",
+          days: "7",
+        }),
+      ),
+    "alliance.members.manage": (f, cookie) =>
+      passes(
+        http(`/alliances/${f.alliance.slug}/members`, cookie, {
+          intent: "role",
+          userId: f.people.target.id,
+          role: "organizer",
+        }),
+      ),
+    "alliance.audit.view": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/audit`, cookie)),
+    "alliance.edit": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/settings`, cookie)),
+    "alliance.archive": (f, cookie) =>
+      passes(http(`/alliances/${f.alliance.slug}/settings`, cookie, { intent: "archive" })),
+
+    "org.edit": (f, cookie) => passes(http(`/orgs/${f.org.id}/edit`, cookie)),
+    "org.representatives.manage": (f, cookie) => passes(http(`/orgs/${f.org.id}/representatives`, cookie)),
+    "org.leave": (f, cookie) => passes(http(`/orgs/${f.org.id}`, cookie, { intent: "leave" })),
+    "org.verify": (f, cookie) => passes(http(`/orgs/${f.org.id}`, cookie, { intent: "verify" })),
+  };
+
+  it("has a probe for every action in the policy table", () => {
+    expect(Object.keys(probes).sort()).toEqual([...actions].sort());
+  });
+
+  for (const action of actions) {
+    const { scope } = policy[action];
+    describe(action, () => {
+      for (const persona of personasFor[scope]) {
+        const role = roleIn(scope, persona);
+        const expected = allows(role as never, action);
+        it(`${expected ? "lets" : "stops"} ${persona} (${role})`, async () => {
+          const fixture = await makeFixture();
+          const who = persona === "anonymous" ? null : fixture.people[persona];
+          expect(await probes[action](fixture, who?.cookie, who?.id ?? null)).toBe(expected);
+        });
+      }
+    });
+  }
+});
