@@ -1,7 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { count } from "drizzle-orm";
 import { appendActivities } from "~/models/activity.server";
-import { PLATFORM_TOPIC } from "~/realtime/topics";
+import { allianceTopic, PLATFORM_TOPIC } from "~/realtime/topics";
 import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { allianceSeeds } from "./seed-data/alliances";
@@ -91,6 +91,19 @@ export async function seedDemoData(db: Db): Promise<void> {
     });
     if (history.audit.length > 0) await tx.insert(auditLog).values(history.audit);
     if (history.notes.length > 0) await tx.insert(notifications).values(history.notes);
+    await appendActivities(
+      tx,
+      createdMemberships
+        .filter((m) => m.status === "active" && m.joinedAt)
+        .sort((a, b) => a.joinedAt!.getTime() - b.joinedAt!.getTime())
+        .map((m) => ({
+          topic: allianceTopic(m.allianceId),
+          type: "member.joined",
+          payload: { userId: m.userId },
+          actorId: m.userId,
+          createdAt: m.joinedAt!,
+        })),
+    );
     await announceJoined(tx, created);
   });
 }

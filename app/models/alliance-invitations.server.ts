@@ -9,8 +9,10 @@ import { queueEmail } from "./email-outbox.server";
 import {
   consumeInvitation,
   createInvitation,
+  invitationEmail,
   invitationPath,
   invitationState,
+  invitationUrl,
   type InvitationRow,
 } from "./invitations.server";
 import { refused, type Outcome } from "./membership-errors";
@@ -42,7 +44,7 @@ export async function inviteToAlliance(
       invitedBy: actor.id,
       days: input.days,
     });
-    const url = new URL(invitationPath(token), services.config.publicUrl).toString();
+    const url = invitationUrl(token, services.config.publicUrl);
     await recordAudit(tx, {
       action: "membership.invited",
       actorId: actor.id,
@@ -50,7 +52,10 @@ export async function inviteToAlliance(
       data: { email: invitation.email, expiresAt: invitation.expiresAt.toISOString() },
     });
     if (invitation.email) {
-      await queueEmail(tx, invitationEmail(invitation.email, alliance, actor.displayName, url, invitation));
+      await queueEmail(
+        tx,
+        allianceInvitationEmail(invitation.email, alliance, actor.displayName, url, invitation),
+      );
       const [invitee] = await tx
         .select({ id: users.id })
         .from(users)
@@ -98,7 +103,7 @@ export async function acceptAllianceInvitation(
   });
 }
 
-function invitationEmail(
+function allianceInvitationEmail(
   to: string,
   alliance: AllianceRef,
   inviter: string,
@@ -106,17 +111,22 @@ function invitationEmail(
   invitation: InvitationRow,
 ) {
   const expires = invitation.expiresAt.toISOString().slice(0, 10);
-  return {
+  return invitationEmail({
     to,
-    subject: `邀请加入${alliance.nameZh} / Invitation to join ${alliance.nameEn}`,
-    text: [
-      `${inviter} 邀请您加入七链平台上的「${alliance.nameZh}」。`,
-      `打开以下链接接受邀请（${expires} 前有效，仅可使用一次）：`,
-      url,
-      "",
-      `${inviter} invites you to join ${alliance.nameEn} on Qilian.`,
-      `Open this link to accept (valid until ${expires}, usable once):`,
-      url,
-    ].join("\n"),
-  };
+    url,
+    zh: {
+      subject: `邀请加入${alliance.nameZh}`,
+      lines: [
+        `${inviter} 邀请您加入七链平台上的「${alliance.nameZh}」。`,
+        `打开以下链接接受邀请（${expires} 前有效，仅可使用一次）：`,
+      ],
+    },
+    en: {
+      subject: `Invitation to join ${alliance.nameEn}`,
+      lines: [
+        `${inviter} invites you to join ${alliance.nameEn} on Qilian.`,
+        `Open this link to accept (valid until ${expires}, usable once):`,
+      ],
+    },
+  });
 }

@@ -10,12 +10,13 @@ import {
 } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 import { allianceColumns, type AllianceChainRef } from "./alliances.server";
+import { representedOrgColumns, withOrganizations, type RepresentedOrg } from "./representation.server";
 
 export type AllianceLeader = {
   userId: string;
   displayName: string;
   role: "chair" | "organizer";
-  organizations: { id: string; nameZh: string; nameEn: string }[];
+  organizations: RepresentedOrg[];
 };
 
 export type AllianceOverview = {
@@ -57,9 +58,7 @@ export async function getAllianceOverview(db: DbOrTx, slug: string): Promise<All
         userId: users.id,
         displayName: users.displayName,
         role: memberships.role,
-        orgId: organizations.id,
-        orgNameZh: organizations.nameZh,
-        orgNameEn: organizations.nameEn,
+        ...representedOrgColumns,
       })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
@@ -77,25 +76,17 @@ export async function getAllianceOverview(db: DbOrTx, slug: string): Promise<All
       .where(active),
   ]);
 
-  const leaders = new Map<string, AllianceLeader>();
-  for (const row of leaderRows) {
-    const leader = leaders.get(row.userId) ?? {
-      userId: row.userId,
-      displayName: row.displayName,
-      role: row.role as "chair" | "organizer",
-      organizations: [],
-    };
-    if (row.orgId !== null && row.orgNameZh !== null && row.orgNameEn !== null) {
-      leader.organizations.push({ id: row.orgId, nameZh: row.orgNameZh, nameEn: row.orgNameEn });
-    }
-    leaders.set(row.userId, leader);
-  }
+  const leaders: AllianceLeader[] = withOrganizations(leaderRows, (row) => ({
+    userId: row.userId,
+    displayName: row.displayName,
+    role: row.role as "chair" | "organizer",
+  }));
   const { archivedAt, ...rest } = alliance;
   return {
     ...rest,
     archived: archivedAt !== null,
     chains: chainRows,
-    leaders: [...leaders.values()],
+    leaders,
     memberCount: counts?.members ?? 0,
     organizationCount: counts?.organizations ?? 0,
   };

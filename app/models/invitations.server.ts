@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { invitations } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
+import type { OutgoingEmail } from "./email-outbox.server";
 import { INVITATION_DAYS, INVITATION_MAX_DAYS } from "./invitation-limits";
 
 /**
@@ -22,6 +23,31 @@ export function hashInvitationToken(token: string): string {
 
 export function invitationPath(token: string): string {
   return `/invitations/${token}`;
+}
+
+/** The link as mails and the once-shown copy give it: absolute, on the platform's public address. */
+export function invitationUrl(token: string, publicUrl: URL): string {
+  return new URL(invitationPath(token), publicUrl).toString();
+}
+
+type MailPart = { subject: string; lines: string[] };
+
+/**
+ * An invitation mail in both languages, since we do not know the invitee's: Chinese first, each
+ * part followed by the link.
+ */
+export function invitationEmail(input: {
+  to: string;
+  url: string;
+  zh: MailPart;
+  en: MailPart;
+}): OutgoingEmail {
+  const { zh, en, url } = input;
+  return {
+    to: input.to,
+    subject: `${zh.subject} / ${en.subject}`,
+    text: [...zh.lines, url, "", ...en.lines, url, ""].join("\n"),
+  };
 }
 
 export async function createInvitation(

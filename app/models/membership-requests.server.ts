@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { memberships, orgRepresentatives, organizations, users } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
+import { representedOrgColumns, withOrganizations, type RepresentedOrg } from "./representation.server";
 
 export type PendingRequest = {
   userId: string;
@@ -8,7 +9,7 @@ export type PendingRequest = {
   email: string;
   message: string;
   requestedAt: string;
-  organizations: { id: string; nameZh: string; nameEn: string }[];
+  organizations: RepresentedOrg[];
 };
 
 const pending = (allianceId: string) =>
@@ -28,9 +29,7 @@ export async function listPendingRequests(db: DbOrTx, allianceId: string): Promi
       email: users.email,
       message: memberships.message,
       requestedAt: memberships.updatedAt,
-      orgId: organizations.id,
-      orgNameZh: organizations.nameZh,
-      orgNameEn: organizations.nameEn,
+      ...representedOrgColumns,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -38,20 +37,11 @@ export async function listPendingRequests(db: DbOrTx, allianceId: string): Promi
     .leftJoin(organizations, eq(organizations.id, orgRepresentatives.orgId))
     .where(pending(allianceId))
     .orderBy(asc(memberships.updatedAt), asc(users.id), asc(organizations.nameEn));
-  const byUser = new Map<string, PendingRequest>();
-  for (const row of rows) {
-    const request = byUser.get(row.userId) ?? {
-      userId: row.userId,
-      displayName: row.displayName,
-      email: row.email,
-      message: row.message,
-      requestedAt: row.requestedAt.toISOString(),
-      organizations: [],
-    };
-    if (row.orgId && row.orgNameZh !== null && row.orgNameEn !== null) {
-      request.organizations.push({ id: row.orgId, nameZh: row.orgNameZh, nameEn: row.orgNameEn });
-    }
-    byUser.set(row.userId, request);
-  }
-  return [...byUser.values()];
+  return withOrganizations(rows, (row) => ({
+    userId: row.userId,
+    displayName: row.displayName,
+    email: row.email,
+    message: row.message,
+    requestedAt: row.requestedAt.toISOString(),
+  }));
 }

@@ -4,8 +4,9 @@ import { recordAudit } from "./audit.server";
 import { queueEmail } from "./email-outbox.server";
 import {
   createInvitation,
-  invitationPath,
+  invitationEmail,
   invitationState,
+  invitationUrl,
   listInvitations,
   revokeInvitation,
   type InvitationState,
@@ -63,22 +64,24 @@ export async function inviteByEmail(
       invitedBy: input.inviter.id,
       days: input.days,
     });
-    const url = new URL(invitationPath(token), input.publicUrl).toString();
     const inviter = input.inviter.displayName;
     const zhDate = day("zh-CN", invitation.expiresAt);
     const enDate = day("en", invitation.expiresAt);
-    await queueEmail(tx, {
-      to: invitation.email ?? input.email,
-      subject: `${zh("org.email.subject", { name: input.org.nameZh })} / ${en("org.email.subject", { name: input.org.nameEn })}`,
-      text: [
-        zh("org.email.body", { inviter, name: input.org.nameZh, date: zhDate }),
-        url,
-        "",
-        en("org.email.body", { inviter, name: input.org.nameEn, date: enDate }),
-        url,
-        "",
-      ].join("\n"),
-    });
+    await queueEmail(
+      tx,
+      invitationEmail({
+        to: invitation.email ?? input.email,
+        url: invitationUrl(token, input.publicUrl),
+        zh: {
+          subject: zh("org.email.subject", { name: input.org.nameZh }),
+          lines: [zh("org.email.body", { inviter, name: input.org.nameZh, date: zhDate })],
+        },
+        en: {
+          subject: en("org.email.subject", { name: input.org.nameEn }),
+          lines: [en("org.email.body", { inviter, name: input.org.nameEn, date: enDate })],
+        },
+      }),
+    );
     await recordAudit(tx, {
       action: "org.invitation.created",
       actorId: input.inviter.id,
@@ -106,7 +109,7 @@ export async function createInvitationLink(
       data: { invitationId: invitation.id, email: null, days: input.days },
     });
     return {
-      url: new URL(invitationPath(token), input.publicUrl).toString(),
+      url: invitationUrl(token, input.publicUrl),
       expiresAt: invitation.expiresAt,
     };
   });

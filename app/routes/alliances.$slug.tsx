@@ -38,14 +38,15 @@ export async function loader(args: LoaderFunctionArgs) {
     invite: canInAlliance(role, "alliance.invite"),
     audit: canInAlliance(role, "alliance.audit.view"),
     edit: canInAlliance(role, "alliance.edit"),
+    watch: canInAlliance(role, "alliance.watch") && ref.archivedAt === null,
   };
-  // Organizers follow the alliance (requests arrive live); everyone signed in follows their own
-  // topic, where decisions about them arrive.
+  // Signed-in viewers follow the alliance (new members, and for organizers new requests) and their
+  // own topic, where decisions about them arrive.
   const [alliance, pendingCount, userAfter, allianceAfter] = await Promise.all([
     getAllianceOverview(db, ref.slug),
     rights.decide ? pendingRequestCount(db, ref.id) : 0,
     user ? latestActivityId(db, userTopic(user.id)) : 0,
-    rights.decide ? latestActivityId(db, allianceTopic(ref.id)) : 0,
+    rights.watch ? latestActivityId(db, allianceTopic(ref.id)) : 0,
   ]);
   invariantResponse(alliance, 404, "alliance.notFound");
   return {
@@ -60,7 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
     pendingCount,
     live: {
       user: user ? { topic: userTopic(user.id), after: userAfter } : null,
-      alliance: rights.decide ? { topic: allianceTopic(ref.id), after: allianceAfter } : null,
+      alliance: rights.watch ? { topic: allianceTopic(ref.id), after: allianceAfter } : null,
     },
   };
 }

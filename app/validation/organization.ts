@@ -19,7 +19,7 @@ export const DESCRIPTION_MAX = 4000;
 export const POSITIONS_MAX = 300;
 export const INVITE_DAYS_MAX = INVITATION_MAX_DAYS;
 const EMAIL_MAX = 254;
-const SEARCH_MAX = 100;
+export const SEARCH_MAX = 100;
 
 const m = (key: MessageKey) => key;
 const required = (key: MessageKey) => ({ required_error: m(key), invalid_type_error: m(key) });

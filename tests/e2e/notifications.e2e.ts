@@ -28,7 +28,8 @@ describe("notifications", () => {
     await organizer.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
     await organizer.waitForURL((url) => url.pathname === "/notifications");
     // Emily Zhou reads Qilian in English (her account's language).
-    expect(await organizer.locator("html").getAttribute("lang")).toBe("en");
+    // The URL changes as the navigation commits; the document's language follows with the render.
+    await expect.poll(() => organizer.locator("html").getAttribute("lang")).toBe("en");
     await organizer.getByRole("heading", { name: en("notification.title"), exact: true }).waitFor();
     const before = await unread(organizer);
     const listedBefore = await organizer.locator("li[data-notification]").count();

@@ -2,19 +2,18 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { BilingualNameFields, BilingualTextareaFields } from "~/components/form/bilingual-fields";
 import { ErrorList } from "~/components/form/error-list";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SelectField } from "~/components/form/select-field";
 import { labelClass } from "~/components/form/styles";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
-import { TextareaField } from "~/components/org/textarea-field";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { AllianceSettingsValues, ChainChoice } from "~/models/alliance-admin.server";
@@ -56,7 +55,6 @@ export function AllianceForm({ mode, defaults, chains, lastResult, cancelTo }: P
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const ticked = new Set(asList(fields.chains.initialValue));
-  const descriptionHint = t("allianceAdmin.field.descriptionHint", { max: ALLIANCE_DESCRIPTION_MAX });
   const policies = joinPolicies.map((policy) => ({
     value: policy,
     label: t(`allianceAdmin.policy.${policy}`),
@@ -79,28 +77,17 @@ export function AllianceForm({ mode, defaults, chains, lastResult, cancelTo }: P
         />
       )}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field
-          label={t("allianceAdmin.field.nameZh")}
-          inputProps={{ ...getInputProps(fields.nameZh, { type: "text" }), lang: "zh-CN" }}
-          meta={fields.nameZh}
-        />
-        <Field
-          label={t("allianceAdmin.field.nameEn")}
-          inputProps={{ ...getInputProps(fields.nameEn, { type: "text" }), lang: "en" }}
-          meta={fields.nameEn}
+        <BilingualNameFields
+          zh={fields.nameZh}
+          en={fields.nameEn}
+          labels={{ zh: t("allianceAdmin.field.nameZh"), en: t("allianceAdmin.field.nameEn") }}
         />
       </div>
-      <TextareaField
-        label={t("allianceAdmin.field.descriptionZh")}
-        hint={descriptionHint}
-        textareaProps={{ ...getTextareaProps(fields.descriptionZh), lang: "zh-CN" }}
-        meta={fields.descriptionZh}
-      />
-      <TextareaField
-        label={t("allianceAdmin.field.descriptionEn")}
-        hint={descriptionHint}
-        textareaProps={{ ...getTextareaProps(fields.descriptionEn), lang: "en" }}
-        meta={fields.descriptionEn}
+      <BilingualTextareaFields
+        zh={fields.descriptionZh}
+        en={fields.descriptionEn}
+        labels={{ zh: t("allianceAdmin.field.descriptionZh"), en: t("allianceAdmin.field.descriptionEn") }}
+        hint={t("allianceAdmin.field.descriptionHint", { max: ALLIANCE_DESCRIPTION_MAX })}
       />
       <SelectField
         label={t("allianceAdmin.field.joinPolicy")}

@@ -1,33 +1,27 @@
-import { Form, Link } from "@remix-run/react";
+import { SearchForm, SearchField } from "~/components/form/search-form";
 import { controlClass, labelClass } from "~/components/form/styles";
 import { useT } from "~/i18n/use-t";
 import type { DirectoryCounts } from "~/models/org-directory.server";
-import { orgKinds, type DirectoryQuery } from "~/validation/organization";
+import { orgKinds, SEARCH_MAX, type DirectoryQuery } from "~/validation/organization";
 
-/** A GET form, so a search is a link one can share and works without JavaScript. */
+/** The organization directory's search: text, kind and verification, each choice with its count. */
 export function DirectoryFilters({ query, counts }: { query: DirectoryQuery; counts: DirectoryCounts }) {
   const t = useT();
   const verified = query.verified === null ? "" : query.verified ? "yes" : "no";
+  const filtered = Boolean(query.q || query.kind || query.verified !== null);
   return (
-    <Form
-      method="get"
-      role="search"
-      className="mt-6 grid gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+    <SearchForm
+      className="mt-6 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      submitLabel={t("org.directory.submit")}
+      reset={filtered ? { to: "/orgs", label: t("org.directory.reset") } : undefined}
     >
-      <div>
-        <label htmlFor="org-q" className={labelClass}>
-          {t("org.directory.search")}
-        </label>
-        <input
-          id="org-q"
-          type="search"
-          name="q"
-          defaultValue={query.q}
-          placeholder={t("org.directory.searchHint")}
-          maxLength={100}
-          className={controlClass}
-        />
-      </div>
+      <SearchField
+        id="org-q"
+        label={t("org.directory.search")}
+        defaultValue={query.q}
+        placeholder={t("org.directory.searchHint")}
+        maxLength={SEARCH_MAX}
+      />
       <div>
         <label htmlFor="org-kind" className={labelClass}>
           {t("org.directory.kind")}
@@ -51,19 +45,6 @@ export function DirectoryFilters({ query, counts }: { query: DirectoryQuery; cou
           <option value="no">{`${t("org.directory.verifiedNo")} (${counts.unverified})`}</option>
         </select>
       </div>
-      <div className="flex items-center gap-3">
-        <button
-          type="submit"
-          className="rounded-md bg-teal-700 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-teal-800 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600"
-        >
-          {t("org.directory.submit")}
-        </button>
-        {(query.q || query.kind || query.verified !== null) && (
-          <Link to="/orgs" className="text-sm text-teal-700 underline hover:text-teal-900">
-            {t("org.directory.reset")}
-          </Link>
-        )}
-      </div>
-    </Form>
+    </SearchForm>
   );
 }

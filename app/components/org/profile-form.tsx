@@ -2,12 +2,12 @@ import {
   getFormProps,
   getInputProps,
   getSelectProps,
-  getTextareaProps,
   useForm,
   type SubmissionResult,
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { BilingualNameFields, BilingualTextareaFields } from "~/components/form/bilingual-fields";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SelectField } from "~/components/form/select-field";
@@ -16,7 +16,6 @@ import { useT } from "~/i18n/use-t";
 import type { NodeChoiceGroup, OrgEditValues } from "~/models/org-edit.server";
 import { DESCRIPTION_MAX, orgCreateSchema, orgKinds, orgProfileSchema } from "~/validation/organization";
 import { PositionsPicker } from "./positions-picker";
-import { TextareaField } from "./textarea-field";
 
 type ListField = { name: string; initialValue?: unknown; errors?: string[]; errorId: string };
 const pickerField = (field: ListField): ListField => ({
@@ -49,7 +48,6 @@ export function OrgProfileForm({ orgId, defaults, groups, lastResult }: Props) {
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const kinds = orgKinds.map((kind) => ({ value: kind, label: t(`org.kind.${kind}`) }));
-  const descriptionHint = t("org.field.descriptionHint", { max: DESCRIPTION_MAX });
 
   return (
     <Form method="post" {...getFormProps(form)} className="mt-8 space-y-8">
@@ -59,15 +57,10 @@ export function OrgProfileForm({ orgId, defaults, groups, lastResult }: Props) {
           {t("org.edit.profile")}
         </h2>
         <div className="grid gap-5 sm:grid-cols-2">
-          <Field
-            label={t("org.field.nameZh")}
-            inputProps={{ ...getInputProps(fields.nameZh, { type: "text" }), lang: "zh-CN" }}
-            meta={fields.nameZh}
-          />
-          <Field
-            label={t("org.field.nameEn")}
-            inputProps={{ ...getInputProps(fields.nameEn, { type: "text" }), lang: "en" }}
-            meta={fields.nameEn}
+          <BilingualNameFields
+            zh={fields.nameZh}
+            en={fields.nameEn}
+            labels={{ zh: t("org.field.nameZh"), en: t("org.field.nameEn") }}
           />
           <SelectField
             label={t("org.field.kind")}
@@ -87,17 +80,11 @@ export function OrgProfileForm({ orgId, defaults, groups, lastResult }: Props) {
           inputProps={{ ...getInputProps(fields.website, { type: "url" }), placeholder: "https://" }}
           meta={fields.website}
         />
-        <TextareaField
-          label={t("org.field.descriptionZh")}
-          hint={descriptionHint}
-          textareaProps={{ ...getTextareaProps(fields.descriptionZh), lang: "zh-CN" }}
-          meta={fields.descriptionZh}
-        />
-        <TextareaField
-          label={t("org.field.descriptionEn")}
-          hint={descriptionHint}
-          textareaProps={{ ...getTextareaProps(fields.descriptionEn), lang: "en" }}
-          meta={fields.descriptionEn}
+        <BilingualTextareaFields
+          zh={fields.descriptionZh}
+          en={fields.descriptionEn}
+          labels={{ zh: t("org.field.descriptionZh"), en: t("org.field.descriptionEn") }}
+          hint={t("org.field.descriptionHint", { max: DESCRIPTION_MAX })}
         />
       </section>
       {groups && (

@@ -1,6 +1,6 @@
 import type { TextareaHTMLAttributes } from "react";
-import { FieldFrame, hintId, type FieldMeta } from "~/components/form/field-frame";
-import { controlClass, describedBy } from "~/components/form/styles";
+import { FieldFrame, hintId, type FieldMeta } from "./field-frame";
+import { controlClass, describedBy } from "./styles";
 
 export type TextareaProps = TextareaHTMLAttributes<HTMLTextAreaElement> & { id: string; key?: string };
 
