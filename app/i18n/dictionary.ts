@@ -7,6 +7,7 @@ import { common } from "./messages/common";
 import { errors } from "./messages/errors";
 import { home } from "./messages/home";
 import { invitation } from "./messages/invitation";
+import { markdown } from "./messages/markdown";
 import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
 import { notification } from "./messages/notification";
@@ -22,6 +23,7 @@ const namespaces = {
   error: errors,
   home,
   invitation,
+  markdown,
   membership,
   nav,
   notification,
