@@ -20,6 +20,7 @@ import { membershipHistory, requestNotes } from "./seed-data/membership-history"
 import { membershipSeeds } from "./seed-data/memberships";
 import { organizationSeeds } from "./seed-data/organizations";
 import { positionSeeds } from "./seed-data/positions";
+import { seedProblems } from "./seed-data/problems";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
 import { alliances, auditLog, notifications } from "./schema/index";
 
@@ -105,6 +106,7 @@ export async function seedDemoData(db: Db): Promise<void> {
         })),
     );
     await announceJoined(tx, created);
+    await seedProblems(tx, { chains, alliances: allianceRows, users: byEmail, now });
   });
 }
 

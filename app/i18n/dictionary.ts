@@ -12,6 +12,7 @@ import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
 import { notification } from "./messages/notification";
 import { org } from "./messages/org";
+import { problem } from "./messages/problem";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
@@ -28,6 +29,7 @@ const namespaces = {
   nav,
   notification,
   org,
+  problem,
 };
 
 type Namespaces = typeof namespaces;

@@ -105,6 +105,9 @@ export const policy = {
   "org.leave": organization({ ...orgAdmins, representative: true, admin: false }),
   /** The "verified" badge: only operators vouch for an organization. */
   "org.verify": organization({ ...orgAdmins, orgAdmin: false }),
+
+  /** Posting a problem to the board; record check: an alliance-only one goes to an alliance one is active in. */
+  "problem.create": platform({ anonymous: false, user: true, admin: true }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -208,4 +211,21 @@ export function lastChairBlocks(target: MemberRole, to: MemberRole | null, activ
 export function canSeeEmail(role: AllianceRole, hiddenByOwner: boolean): boolean {
   if (!canInAlliance(role, "alliance.members.seeEmail")) return false;
   return !hiddenByOwner || canInAlliance(role, "alliance.members.manage");
+}
+
+export type ProblemAccess = { visibility: "public" | "alliance"; allianceId: string | null };
+
+/**
+ * Alliance-only problems are for the active members of that alliance and platform admins; everyone
+ * else is told they do not exist (404), on the board, in search and at their address. `activeAllianceIds`
+ * are the alliances the viewer is an active member of.
+ */
+export function canSeeProblem(
+  viewer: Viewer,
+  activeAllianceIds: ReadonlySet<string>,
+  problem: ProblemAccess,
+): boolean {
+  if (problem.visibility === "public") return true;
+  if (platformRole(viewer) === "admin") return true;
+  return problem.allianceId !== null && activeAllianceIds.has(problem.allianceId);
 }

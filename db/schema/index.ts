@@ -8,3 +8,4 @@ export * from "./invitations";
 export * from "./audit";
 export * from "./notifications";
 export * from "./emails";
+export * from "./problems";

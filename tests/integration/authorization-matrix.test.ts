@@ -232,6 +232,8 @@ describe("authorization matrix", () => {
     "org.representatives.manage": (f, cookie) => passes(http(`/orgs/${f.org.id}/representatives`, cookie)),
     "org.leave": (f, cookie) => passes(http(`/orgs/${f.org.id}`, cookie, { intent: "leave" })),
     "org.verify": (f, cookie) => passes(http(`/orgs/${f.org.id}`, cookie, { intent: "verify" })),
+
+    "problem.create": (_f, cookie) => passes(http("/problems/new", cookie)),
   };
 
   it("has a probe for every action in the policy table", () => {

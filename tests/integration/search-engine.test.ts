@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { highlight, hitRanges, snippet } from "~/search/highlight.server";
 import { MAX_QUERY_CHARS, matches, parseSearchQuery, rank, searchVector } from "~/search/tsquery.server";
-import { searchCorpus } from "../fixtures/search-corpus";
+import { searchCorpus } from "../../db/seed-data/search-corpus";
 import { useTestDatabase } from "../setup/database";
 
 /**

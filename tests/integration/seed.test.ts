@@ -189,6 +189,33 @@ describe("demo seed", () => {
     }
   });
 
+  it("posts demo problems in every status, some for members only, each by an active member of its alliance", async () => {
+    const problems = await rows<{
+      status: string;
+      visibility: string;
+      member: boolean;
+      nodes: number;
+      chains: number;
+    }>(sql`
+      select p.status::text, p.visibility::text,
+        p.alliance_id is null or exists (select 1 from memberships m where m.alliance_id = p.alliance_id
+          and m.user_id = p.author_id and m.status = 'active') as member,
+        (select count(*)::int from problem_nodes n where n.problem_id = p.id) as nodes,
+        (select count(distinct c.chain_id)::int from problem_nodes n join chain_nodes c on c.id = n.node_id
+          where n.problem_id = p.id) as chains
+      from problems p`);
+    expect(problems.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(problems.map((p) => p.status))).toEqual(
+      new Set(["open", "in_progress", "solved", "closed"]),
+    );
+    expect(problems.filter((p) => p.visibility === "alliance").length).toBeGreaterThanOrEqual(3);
+    expect(problems.every((p) => p.member && p.nodes > 0)).toBe(true);
+    const [{ spread }] = await rows<{ spread: number }>(
+      sql`select count(distinct c.chain_id)::int as spread from problem_nodes n join chain_nodes c on c.id = n.node_id`,
+    );
+    expect(spread).toBeGreaterThanOrEqual(5);
+  });
+
   it("changes nothing when seeded a second time", async () => {
     const before = await dump();
     vi.mocked(hashPassword).mockClear();

@@ -4,6 +4,7 @@ import {
   allianceRole,
   allows,
   canManageMember,
+  canSeeProblem,
   canSeeEmail,
   canWatchAlliance,
   canWatchUser,
@@ -46,6 +47,7 @@ const expected: Record<Action, string[]> = {
   "org.representatives.manage": ["orgAdmin", "admin"],
   "org.leave": ["representative", "orgAdmin"],
   "org.verify": ["admin"],
+  "problem.create": ["user", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };
@@ -168,6 +170,23 @@ describe("record-level checks", () => {
     expect(lastChairBlocks("chair", null, 2)).toBe(false);
     expect(lastChairBlocks("chair", "chair", 1)).toBe(false);
     expect(lastChairBlocks("organizer", null, 1)).toBe(false);
+  });
+});
+
+describe("problem visibility", () => {
+  const mine = new Set(["a1"]);
+  it("shows public problems to everyone", () => {
+    for (const viewer of [null, user, admin])
+      expect(canSeeProblem(viewer, new Set(), { visibility: "public", allianceId: "a1" })).toBe(true);
+  });
+
+  it("shows alliance-only problems to that alliance's active members and platform admins only", () => {
+    const closed = { visibility: "alliance" as const, allianceId: "a1" };
+    expect(canSeeProblem(user, mine, closed)).toBe(true);
+    expect(canSeeProblem(admin, new Set(), closed)).toBe(true);
+    expect(canSeeProblem(user, new Set(["a2"]), closed)).toBe(false);
+    expect(canSeeProblem(null, new Set(), closed)).toBe(false);
+    expect(canSeeProblem(user, mine, { visibility: "alliance", allianceId: null })).toBe(false);
   });
 });
 

@@ -1,11 +1,12 @@
 import type { MessageKey } from "~/i18n/dictionary";
 
 /**
- * The platform's areas, in the order the header lists them. Only areas that exist are linked: the
- * problem board, events, resources and search join as their issues land.
+ * The platform's areas, in the order the header lists them. Only areas that exist are linked: events,
+ * resources and search join as their issues land.
  */
 export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
+  { to: "/problems", label: "nav.problems" },
   { to: "/orgs", label: "org.directory.title" },
   { to: "/chains", label: "nav.chains" },
 ];

@@ -1,0 +1,138 @@
+import { SearchField, SearchForm } from "~/components/form/search-form";
+import { controlClass, labelClass } from "~/components/form/styles";
+import { pick } from "~/i18n/pick";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { NodeChoiceGroup } from "~/models/org-edit.server";
+import type { ProblemAlliance } from "~/models/problems.server";
+import {
+  problemStatuses,
+  problemUrgencies,
+  SEARCH_MAX,
+  TAG_MAX,
+  type BoardQuery,
+} from "~/validation/problem";
+
+type Option = { value: string; label: string };
+
+function Choice({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: Option[];
+}) {
+  const t = useT();
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} className={controlClass}>
+        <option value="">{t("problem.board.any")}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** The board's GET form: a search box and one select per filter, so every view is a link to share. */
+export function BoardFilters({
+  query,
+  alliances,
+  groups,
+}: {
+  query: BoardQuery;
+  alliances: ProblemAlliance[];
+  groups: NodeChoiceGroup[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const filtered = Boolean(
+    query.q || query.alliance || query.chain || query.node || query.status || query.urgency || query.tag,
+  );
+  return (
+    <SearchForm
+      className="mt-6 sm:grid-cols-4 sm:items-end"
+      actionsClassName="sm:col-span-4"
+      submitLabel={t("problem.board.filter")}
+      reset={filtered ? { to: "/problems", label: t("problem.board.reset") } : undefined}
+    >
+      <div className="sm:col-span-2">
+        <SearchField
+          id="problem-q"
+          label={t("problem.board.search")}
+          defaultValue={query.q}
+          placeholder={t("problem.board.searchPlaceholder")}
+          maxLength={SEARCH_MAX}
+        />
+      </div>
+      <Choice
+        id="problem-alliance"
+        name="alliance"
+        label={t("problem.filter.alliance")}
+        value={query.alliance ?? ""}
+        options={alliances.map((a) => ({ value: a.slug, label: pick(locale, a.nameZh, a.nameEn) }))}
+      />
+      <Choice
+        id="problem-chain"
+        name="chain"
+        label={t("problem.filter.chain")}
+        value={query.chain ?? ""}
+        options={groups.map((g) => ({ value: g.slug, label: pick(locale, g.nameZh, g.nameEn) }))}
+      />
+      <div>
+        <label htmlFor="problem-node" className={labelClass}>
+          {t("problem.filter.node")}
+        </label>
+        <select id="problem-node" name="node" defaultValue={query.node ?? ""} className={controlClass}>
+          <option value="">{t("problem.board.any")}</option>
+          {groups.map((group) => (
+            <optgroup key={group.slug} label={pick(locale, group.nameZh, group.nameEn)}>
+              {group.nodes.map((node) => (
+                <option key={node.id} value={node.id}>
+                  {pick(locale, node.nameZh, node.nameEn)}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
+      <Choice
+        id="problem-status"
+        name="status"
+        label={t("problem.filter.status")}
+        value={query.status ?? ""}
+        options={problemStatuses.map((s) => ({ value: s, label: t(`problem.status.${s}`) }))}
+      />
+      <Choice
+        id="problem-urgency"
+        name="urgency"
+        label={t("problem.filter.urgency")}
+        value={query.urgency ?? ""}
+        options={problemUrgencies.map((u) => ({ value: u, label: t(`problem.urgency.${u}`) }))}
+      />
+      <div>
+        <label htmlFor="problem-tag" className={labelClass}>
+          {t("problem.filter.tag")}
+        </label>
+        <input
+          id="problem-tag"
+          name="tag"
+          defaultValue={query.tag ?? ""}
+          maxLength={TAG_MAX}
+          className={controlClass}
+        />
+      </div>
+    </SearchForm>
+  );
+}

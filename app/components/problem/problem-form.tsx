@@ -1,0 +1,146 @@
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { Form, Link } from "@remix-run/react";
+import { ErrorList } from "~/components/form/error-list";
+import { Field } from "~/components/form/field";
+import { FormErrors } from "~/components/form/form-errors";
+import { SelectField } from "~/components/form/select-field";
+import { SubmitButton, useIsPending } from "~/components/form/submit-button";
+import { MarkdownEditor } from "~/components/markdown/markdown-editor";
+import { pick } from "~/i18n/pick";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { NodeChoiceGroup } from "~/models/org-edit.server";
+import type { ProblemAlliance } from "~/models/problems.server";
+import {
+  problemCreateSchema,
+  problemUrgencies,
+  problemVisibilities,
+  TAG_MAX,
+  TAGS_MAX,
+  TITLE_MAX,
+} from "~/validation/problem";
+
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
+
+type Props = {
+  alliances: ProblemAlliance[];
+  groups: NodeChoiceGroup[];
+  lastResult?: SubmissionResult<string[]>;
+};
+
+/** Posting a problem. Nodes are plain checkboxes grouped by chain, so the form works without JavaScript. */
+export function ProblemForm({ alliances, groups, lastResult }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const pending = useIsPending();
+  const [form, fields] = useForm({
+    id: "problem-create",
+    lastResult,
+    defaultValue: { visibility: "public", urgency: "normal" },
+    constraint: getZodConstraint(problemCreateSchema),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemCreateSchema }),
+  });
+  const ticked = new Set(asList(fields.nodeIds.initialValue));
+
+  return (
+    <Form method="post" {...getFormProps(form)} className="mt-8 space-y-6">
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <Field
+        label={t("problem.field.title")}
+        inputProps={{ ...getInputProps(fields.title, { type: "text" }), maxLength: TITLE_MAX }}
+        meta={fields.title}
+      />
+      <MarkdownEditor
+        label={t("problem.field.body")}
+        textareaProps={getTextareaProps(fields.body)}
+        meta={fields.body}
+      />
+      <div className="grid gap-5 sm:grid-cols-3">
+        <SelectField
+          label={t("problem.field.alliance")}
+          selectProps={getSelectProps(fields.allianceId)}
+          emptyOption={t("problem.field.allianceNone")}
+          options={alliances.map((a) => ({ value: a.id, label: pick(locale, a.nameZh, a.nameEn) }))}
+          meta={fields.allianceId}
+        />
+        <SelectField
+          label={t("problem.field.visibility")}
+          selectProps={getSelectProps(fields.visibility)}
+          options={problemVisibilities.map((v) => ({ value: v, label: t(`problem.visibility.${v}`) }))}
+          meta={fields.visibility}
+        />
+        <SelectField
+          label={t("problem.field.urgency")}
+          selectProps={getSelectProps(fields.urgency)}
+          options={problemUrgencies.map((u) => ({ value: u, label: t(`problem.urgency.${u}`) }))}
+          meta={fields.urgency}
+        />
+      </div>
+      <Field
+        label={t("problem.field.tags")}
+        hint={t("problem.field.tagsHint", { max: TAGS_MAX, length: TAG_MAX })}
+        inputProps={getInputProps(fields.tags, { type: "text" })}
+        meta={fields.tags}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field
+          label={t("problem.field.reward")}
+          hint={t("problem.field.rewardHint")}
+          inputProps={getInputProps(fields.reward, { type: "text" })}
+          meta={fields.reward}
+        />
+        <Field
+          label={t("problem.field.deadline")}
+          inputProps={getInputProps(fields.deadline, { type: "date" })}
+          meta={fields.deadline}
+        />
+      </div>
+      <fieldset
+        className="space-y-3"
+        aria-describedby={fields.nodeIds.errors?.length ? fields.nodeIds.errorId : undefined}
+      >
+        <legend className="text-sm font-medium text-slate-800">{t("problem.field.nodes")}</legend>
+        <ErrorList id={fields.nodeIds.errorId} errors={fields.nodeIds.errors} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          {groups.map((group) => (
+            <fieldset key={group.slug} className="rounded-lg border border-slate-200 px-4 py-3">
+              <legend className="px-1 text-sm font-semibold text-slate-900">
+                {pick(locale, group.nameZh, group.nameEn)}
+              </legend>
+              <div className="grid gap-1">
+                {group.nodes.map((node) => (
+                  <label key={node.id} className="flex items-center gap-2 text-sm text-slate-800">
+                    <input
+                      type="checkbox"
+                      name={fields.nodeIds.name}
+                      value={node.id}
+                      defaultChecked={ticked.has(node.id)}
+                      className="size-4 rounded border-slate-300 text-teal-700"
+                    />
+                    {pick(locale, node.nameZh, node.nameEn)}
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex items-center gap-4">
+        <SubmitButton pending={pending}>{t("problem.new.submit")}</SubmitButton>
+        <Link to="/problems" className="text-sm text-teal-700 underline hover:text-teal-900">
+          {t("problem.new.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

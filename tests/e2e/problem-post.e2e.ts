@@ -1,0 +1,61 @@
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { translator } from "~/i18n/translate";
+import { useBrowser } from "./browser";
+
+const zh = translator("zh-CN");
+const DEMO_PASSWORD = "qilian-demo-2026";
+
+/**
+ * A member posts a problem in Chinese: a bad title is refused in place with nothing lost, the Markdown
+ * preview shows the body as it will be saved (a script stays text), and the problem then has its page
+ * and a place on the board.
+ */
+describe("posting a problem", () => {
+  const browser = useBrowser();
+  const base = inject("e2eBaseUrl");
+
+  async function logIn(page: Page, redirectTo: string) {
+    await page.goto(`${base}/login?${new URLSearchParams({ redirectTo })}`);
+    await page.locator('input[name="email"]').fill("zhao.min@demo.qilian.example");
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
+    await page.waitForURL((url) => url.pathname === redirectTo);
+  }
+
+  it("previews, refuses a bad title keeping the rest, then posts and lists it", async () => {
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await logIn(page, "/problems/new");
+    const title = `协作机器人关节谐波减速器寿命不足 ${Date.now()}`;
+    const body = "## 现状\n\n- 连续运行 **3000 小时**后回差超标\n\n<script>alert(1)</script>";
+
+    await page.locator('input[name="title"]').fill("短");
+    const bodyInput = page.locator('textarea[name="body"]');
+    await bodyInput.fill(body);
+    await page.locator('input[name="tags"]').fill("谐波减速器, 寿命");
+    await page.getByRole("tab", { name: zh("markdown.editor.preview"), exact: true }).click();
+    const preview = page.getByRole("tabpanel");
+    await preview.locator("strong", { hasText: "3000 小时" }).waitFor();
+    expect(await preview.locator("script").count()).toBe(0);
+    expect(await preview.textContent()).toContain("<script>alert(1)</script>");
+    await browser.screenshot(page, "problem-01-preview");
+
+    await page.getByRole("button", { name: zh("problem.new.submit"), exact: true }).click();
+    const titleInput = page.locator('input[name="title"]');
+    await expect.poll(() => titleInput.getAttribute("aria-invalid")).toBe("true");
+    expect(await bodyInput.inputValue()).toBe(body);
+    expect(await page.locator('input[name="tags"]').inputValue()).toBe("谐波减速器, 寿命");
+
+    await titleInput.fill(title);
+    await page.getByRole("button", { name: zh("problem.new.submit"), exact: true }).click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    await page.getByRole("heading", { name: title }).waitFor();
+    expect(await page.locator("main strong", { hasText: "3000 小时" }).count()).toBe(1);
+    await browser.screenshot(page, "problem-02-page");
+
+    await page.goto(`${base}/problems?${new URLSearchParams({ q: "减速器" })}`);
+    await page.getByRole("link", { name: title }).waitFor();
+    await browser.screenshot(page, "problem-03-board");
+  });
+});
