@@ -155,6 +155,7 @@ export async function listProblems(db: DbOrTx, viewer: Viewer, query: BoardQuery
 
 export type ProblemPage = {
   id: string;
+  authorId: string;
   title: string;
   html: string;
   status: ProblemStatus;
@@ -176,6 +177,7 @@ export async function getProblem(db: DbOrTx, viewer: Viewer, id: string): Promis
   const [row] = await db
     .select({
       id: problems.id,
+      authorId: problems.authorId,
       title: problems.title,
       body: problems.body,
       status: problems.status,

@@ -1,3 +1,4 @@
+import { problemAccess } from "~/models/problem-engagement.server";
 import { allianceAccess } from "~/models/topic-records.server";
 import type { Db } from "~/utils/db.server";
 import {
@@ -29,6 +30,12 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
       const alliance = await allianceAccess(db, id, viewer?.id ?? null);
       if (!alliance) return { code: "not_found", message: `no alliance ${id}` };
       return canWatchAlliance(allianceRole(viewer, alliance.membership), alliance) ? null : forbidden(topic);
+    }
+    case "problem": {
+      if (id === null || !can(viewer, "problem.watch")) return forbidden(topic);
+      // An alliance-only problem does not exist to outsiders, here as at its address.
+      const problem = await problemAccess(db, viewer, id);
+      return problem ? null : { code: "not_found", message: `no problem ${id}` };
     }
   }
 }

@@ -22,6 +22,10 @@ export function allianceTopic(allianceId: string): string {
   return `alliance:${allianceId}`;
 }
 
+export function problemTopic(problemId: string): string {
+  return `problem:${problemId}`;
+}
+
 /** Not a topic: the room that holds one session's sockets, so logout can reach them on any process. */
 export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;

@@ -1,16 +1,32 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { formatDay, formatMoment } from "~/components/org/format";
+import { Endorsements } from "~/components/problem/endorsements";
+import { ReplyForm, ReplyList } from "~/components/problem/replies";
 import { StatusBadge } from "~/components/problem/status-badge";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
+import { latestActivityId } from "~/models/activity.server";
+import {
+  endorseProblem,
+  getEngagement,
+  problemAccess,
+  replyToProblem,
+  withdrawEndorsement,
+} from "~/models/problem-engagement.server";
 import { getProblem } from "~/models/problems.server";
+import { problemTopic } from "~/realtime/topics";
+import { useLive } from "~/realtime/use-live";
 import { invariantResponse } from "~/utils/invariant";
-import { getOptionalUser } from "~/utils/session.server";
+import { can } from "~/utils/permissions.server";
+import { getOptionalUser, requireUser } from "~/utils/session.server";
+import { problemReplySchema } from "~/validation/problem";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -20,9 +36,58 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 /** Unknown, malformed and hidden problems all answer 404: an alliance-only problem does not exist to outsiders. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { user } = await getOptionalUser({ request, context });
-  const problem = await getProblem(context.services.db, user, params.id ?? "");
+  const { db } = context.services;
+  const problem = await getProblem(db, user, params.id ?? "");
   invariantResponse(problem, 404, "problem.notFound");
-  return { problem };
+  const watch = can(user, "problem.watch");
+  const [engagement, after] = await Promise.all([
+    getEngagement(db, user, problem.id),
+    watch ? latestActivityId(db, problemTopic(problem.id)) : 0,
+  ]);
+  const { authorId, ...shown } = problem;
+  return {
+    problem: shown,
+    engagement,
+    viewer: {
+      // The author cannot say "we have this too" about their own problem.
+      endorse: can(user, "problem.endorse") && user?.id !== authorId,
+      reply: can(user, "problem.reply"),
+    },
+    live: watch ? { topic: problemTopic(problem.id), after } : null,
+  };
+}
+
+/**
+ * Endorse, withdraw, reply. Visitors go to log in; a problem the viewer may not see is 404 here too,
+ * so posting to it reveals no more than opening it.
+ */
+export async function action(args: ActionFunctionArgs) {
+  const user = await requireUser(args);
+  const { services } = args.context;
+  const formData = await args.request.formData().catch(() => new FormData());
+  const intent = formData.get("intent");
+  if (intent === "endorse" || intent === "withdraw") {
+    invariantResponse(can(user, "problem.endorse"), 403, "problem.endorse.forbidden");
+    const problem = await problemAccess(services.db, user, args.params.id ?? "");
+    invariantResponse(problem, 404, "problem.notFound");
+    if (intent === "withdraw") {
+      await withdrawEndorsement(services, problem, user.id);
+    } else {
+      invariantResponse(problem.authorId !== user.id, 403, "problem.endorse.own");
+      await endorseProblem(services, problem, user);
+    }
+    return data<{ result?: SubmissionResult<string[]> }>({});
+  }
+  invariantResponse(intent === "reply", 400, "problem.error.intentUnknown");
+  invariantResponse(can(user, "problem.reply"), 403, "problem.reply.forbidden");
+  const problem = await problemAccess(services.db, user, args.params.id ?? "");
+  invariantResponse(problem, 404, "problem.notFound");
+  const submission = parseWithZod(formData, { schema: problemReplySchema });
+  if (submission.status !== "success") {
+    return data<{ result?: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
+  }
+  await replyToProblem(services, problem, user, submission.value.body);
+  return data<{ result?: SubmissionResult<string[]> }>({ result: submission.reply({ resetForm: true }) });
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -35,9 +100,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ProblemPage() {
-  const { problem } = useLoaderData<typeof loader>();
+  const { problem, engagement, viewer, live } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
+  const revalidator = useRevalidator();
+  useLive(live?.topic ?? null, live?.after ?? 0, () => revalidator.revalidate());
   return (
     <article className="mx-auto max-w-4xl px-4 py-10 sm:px-6">
       <Link to="/problems" className="text-sm text-teal-700 underline hover:text-teal-900">
@@ -102,6 +170,24 @@ export default function ProblemPage() {
         </section>
       )}
       <MarkdownView html={problem.html} className="mt-8" />
+      <Endorsements
+        count={engagement.endorsements}
+        organizations={engagement.organizations}
+        viewerEndorsed={viewer.endorse ? engagement.viewerEndorsed : null}
+      />
+      <ReplyList replies={engagement.replies} />
+      {viewer.reply ? (
+        <ReplyForm lastResult={actionData?.result} />
+      ) : (
+        <p className="mt-6 text-sm text-slate-600">
+          <Link
+            to={`/login?${new URLSearchParams({ redirectTo: `/problems/${problem.id}` })}`}
+            className="text-teal-700 underline hover:text-teal-900"
+          >
+            {t("problem.engage.signIn")}
+          </Link>
+        </p>
+      )}
     </article>
   );
 }

@@ -108,6 +108,12 @@ export const policy = {
 
   /** Posting a problem to the board; record check: an alliance-only one goes to an alliance one is active in. */
   "problem.create": platform({ anonymous: false, user: true, admin: true }),
+  /** "We have this too"; record checks: `canSeeProblem` (else 404), and not one's own problem. */
+  "problem.endorse": platform({ anonymous: false, user: true, admin: true }),
+  /** Replying on a problem's page; record check: `canSeeProblem` (else 404). */
+  "problem.reply": platform({ anonymous: false, user: true, admin: true }),
+  /** A problem's live topic; record check: `canSeeProblem` (an invisible problem's topic is refused as missing). */
+  "problem.watch": platform({ anonymous: false, user: true, admin: true }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -168,6 +174,7 @@ export const topicActions = {
   platform: "platform.watch",
   user: "user.watch",
   alliance: "alliance.watch",
+  problem: "problem.watch",
 } as const satisfies Record<string, Action>;
 
 export type TopicKind = keyof typeof topicActions;

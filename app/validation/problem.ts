@@ -87,6 +87,16 @@ export const problemCreateSchema = z
 
 export type ProblemCreateInput = z.infer<typeof problemCreateSchema>;
 
+export const REPLY_MAX = 10_000;
+
+export const problemReplySchema = z.object({
+  body: z
+    .string(required("problem.reply.error.required"))
+    .trim()
+    .min(1, m("problem.reply.error.required"))
+    .max(REPLY_MAX, m("problem.reply.error.tooLong")),
+});
+
 /**
  * The board's query string. Filters arrive in links people share, so a value that is not understood
  * means "no filter" rather than an error page.

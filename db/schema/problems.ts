@@ -71,3 +71,38 @@ export const problemTags = pgTable(
   },
   (t) => [primaryKey({ columns: [t.problemId, t.tag] }), index("problem_tags_tag_idx").on(t.tag)],
 );
+
+/** "We have this too": one per user and problem, so the count measures how common the problem is. */
+export const problemEndorsements = pgTable(
+  "problem_endorsements",
+  {
+    problemId: uuid("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.problemId, t.userId] }),
+    index("problem_endorsements_user_idx").on(t.userId),
+  ],
+);
+
+/** Replies on a problem's page, Markdown like the problem's body; shown oldest first. */
+export const problemReplies = pgTable(
+  "problem_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    problemId: uuid("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("problem_replies_problem_created_idx").on(t.problemId, t.createdAt, t.id)],
+);

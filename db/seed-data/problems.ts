@@ -3,7 +3,7 @@ import { inArray } from "drizzle-orm";
 import { insertProblem } from "~/models/problems.server";
 import type { Tx } from "~/utils/db.server";
 import type { ProblemStatus, ProblemUrgency, ProblemVisibility } from "~/validation/problem";
-import { problems } from "../schema/index";
+import { problemEndorsements, problemReplies, problems } from "../schema/index";
 import type { AllianceRow, InsertedChain, UserRow } from "./insert";
 import { searchCorpus } from "./search-corpus";
 
@@ -310,5 +310,85 @@ export async function seedProblems(tx: Tx, context: Context): Promise<number> {
     });
     posted += 1;
   }
+  await seedEngagement(tx, context);
   return posted;
+}
+
+/** "We have this too" and replies on a few public demo problems, never by the problem's own author. */
+const engagementSeeds: {
+  corpus: string;
+  endorsers: string[];
+  replies: { author: string; body: string }[];
+}[] = [
+  {
+    corpus: "harmonic-reducer-life",
+    endorsers: ["sun.hao", "daniel.hoffmann", "maria.santos"],
+    replies: [
+      {
+        author: "daniel.hoffmann",
+        body: "我们的 RV 减速器也遇到过类似问题，**喷丸强化**后寿命提升约 40%，可以交流试验数据。",
+      },
+      { author: "zhao.min", body: "谢谢！欢迎把试验条件发给我们，我们可以提供样件。" },
+    ],
+  },
+  {
+    corpus: "ai-inference-chip",
+    endorsers: ["liu.yang", "zhang.wei"],
+    replies: [
+      {
+        author: "liu.yang",
+        body: "Same here: our ADAS supplier is stuck on INT8 accuracy for the same models.",
+      },
+    ],
+  },
+  {
+    corpus: "lidar-cost",
+    endorsers: ["chen.jing", "zhang.wei", "liu.yang"],
+    replies: [
+      { author: "chen.jing", body: "毫米波雷达与激光雷达融合或许能降低线数要求，我们有一套方案可以评估。" },
+    ],
+  },
+  { corpus: "5g-private-network", endorsers: ["wang.lei"], replies: [] },
+];
+
+const REPLY_INTERVAL_MS = 3 * 3_600_000;
+
+async function seedEngagement(tx: Tx, context: Context): Promise<void> {
+  const replyIds = engagementSeeds.flatMap((seed) =>
+    seed.replies.map((_, n) => problemSeedId(`${seed.corpus}/reply/${n}`)),
+  );
+  const existing = new Set(
+    (
+      await tx
+        .select({ id: problemReplies.id })
+        .from(problemReplies)
+        .where(inArray(problemReplies.id, replyIds))
+    ).map((r) => r.id),
+  );
+  for (const seed of engagementSeeds) {
+    const index = problemSeeds.findIndex((problem) => problem.corpus === seed.corpus);
+    if (index < 0) throw new Error(`engagement seed names an unknown demo problem: ${seed.corpus}`);
+    const problemId = problemSeedId(seed.corpus);
+    const postedAt = context.now - index * POST_INTERVAL_MS;
+    await tx
+      .insert(problemEndorsements)
+      .values(
+        seed.endorsers.map((name, n) => ({
+          problemId,
+          userId: found(context.users, at(name), "user").id,
+          createdAt: new Date(postedAt + (n + 1) * REPLY_INTERVAL_MS),
+        })),
+      )
+      .onConflictDoNothing();
+    const replies = seed.replies
+      .map((reply, n) => ({
+        id: problemSeedId(`${seed.corpus}/reply/${n}`),
+        problemId,
+        authorId: found(context.users, at(reply.author), "user").id,
+        body: reply.body,
+        createdAt: new Date(postedAt + (n + 1) * REPLY_INTERVAL_MS),
+      }))
+      .filter((reply) => !existing.has(reply.id));
+    if (replies.length > 0) await tx.insert(problemReplies).values(replies);
+  }
 }

@@ -15,9 +15,9 @@ describe("posting a problem", () => {
   const browser = useBrowser();
   const base = inject("e2eBaseUrl");
 
-  async function logIn(page: Page, redirectTo: string) {
+  async function logIn(page: Page, redirectTo: string, email = "zhao.min@demo.qilian.example") {
     await page.goto(`${base}/login?${new URLSearchParams({ redirectTo })}`);
-    await page.locator('input[name="email"]').fill("zhao.min@demo.qilian.example");
+    await page.locator('input[name="email"]').fill(email);
     await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
     await page.waitForURL((url) => url.pathname === redirectTo);
@@ -53,6 +53,18 @@ describe("posting a problem", () => {
     await page.getByRole("heading", { name: title }).waitFor();
     expect(await page.locator("main strong", { hasText: "3000 小时" }).count()).toBe(1);
     await browser.screenshot(page, "problem-02-page");
+
+    // Another member says "we have this too"; the author's open page counts it without a reload.
+    const problemPath = new URL(page.url()).pathname;
+    const count = page.getByTestId("endorsement-count");
+    expect(await count.textContent()).toBe(zh("problem.endorse.count", { count: 0 }));
+    const other = await browser.newPage();
+    other.setDefaultTimeout(10_000);
+    await logIn(other, problemPath, "chen.jing@demo.qilian.example");
+    await other.getByRole("button", { name: zh("problem.endorse.action"), exact: true }).click();
+    await other.getByText(zh("problem.endorse.done"), { exact: true }).waitFor();
+    await expect.poll(() => count.textContent()).toBe(zh("problem.endorse.count", { count: 1 }));
+    await browser.screenshot(page, "problem-02b-endorsed");
 
     await page.goto(`${base}/problems?${new URLSearchParams({ q: "减速器" })}`);
     await page.getByRole("link", { name: title }).waitFor();

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { alliances, memberships, organizations, orgRepresentatives, users } from "../../db/schema/index";
-import { allianceTopic, PLATFORM_TOPIC, userTopic } from "~/realtime/topics";
+import { insertProblem } from "~/models/problems.server";
+import { allianceTopic, PLATFORM_TOPIC, problemTopic, userTopic } from "~/realtime/topics";
 import {
   actions,
   allows,
@@ -172,6 +173,18 @@ describe("authorization matrix", () => {
 
   const passes = async (answer: Promise<Answer>) => !denied(await answer);
 
+  /** A public problem someone else posted, so the author's own-problem rule stays out of the way. */
+  const problemOf = (f: Fixture) =>
+    insertProblem(database.db, {
+      authorId: f.people.target.id,
+      title: "矩阵测试难题",
+      body: "正文",
+      visibility: "public",
+      urgency: "normal",
+      nodeIds: [],
+      tags: [],
+    });
+
   /** One probe per action of the table: true when the server let the persona through. */
   const probes: Record<
     Action,
@@ -234,6 +247,11 @@ describe("authorization matrix", () => {
     "org.verify": (f, cookie) => passes(http(`/orgs/${f.org.id}`, cookie, { intent: "verify" })),
 
     "problem.create": (_f, cookie) => passes(http("/problems/new", cookie)),
+    "problem.endorse": async (f, cookie) =>
+      passes(http(`/problems/${await problemOf(f)}`, cookie, { intent: "endorse" })),
+    "problem.reply": async (f, cookie) =>
+      passes(http(`/problems/${await problemOf(f)}`, cookie, { intent: "reply", body: "我们也在攻关。" })),
+    "problem.watch": async (f, cookie) => watch(cookie, problemTopic(await problemOf(f))),
   };
 
   it("has a probe for every action in the policy table", () => {

@@ -118,10 +118,11 @@ describe("subscribing to topics", () => {
     for (const topic of [
       sessionRoom(sessionId),
       "channel:1",
-      "problem:1",
+      "problems:1",
       "platform:extra",
       "user",
       "alliance",
+      "problem",
       "nothing",
     ]) {
       expect(await subscribe(socket, { topic, after: 0 }), topic).toMatchObject({

@@ -216,6 +216,17 @@ describe("demo seed", () => {
     expect(spread).toBeGreaterThanOrEqual(5);
   });
 
+  it("endorses and answers a few demo problems, never by their own authors", async () => {
+    const [engagement] = await rows<{ endorsements: number; replies: number; own: number }>(sql`
+      select (select count(*)::int from problem_endorsements) as endorsements,
+        (select count(*)::int from problem_replies) as replies,
+        (select count(*)::int from problem_endorsements e join problems p on p.id = e.problem_id
+          where e.user_id = p.author_id) as own`);
+    expect(engagement.endorsements).toBeGreaterThanOrEqual(5);
+    expect(engagement.replies).toBeGreaterThanOrEqual(3);
+    expect(engagement.own).toBe(0);
+  });
+
   it("changes nothing when seeded a second time", async () => {
     const before = await dump();
     vi.mocked(hashPassword).mockClear();

@@ -48,6 +48,9 @@ const expected: Record<Action, string[]> = {
   "org.leave": ["representative", "orgAdmin"],
   "org.verify": ["admin"],
   "problem.create": ["user", "admin"],
+  "problem.endorse": ["user", "admin"],
+  "problem.reply": ["user", "admin"],
+  "problem.watch": ["user", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };
@@ -105,15 +108,15 @@ describe("topic kinds", () => {
     for (const action of Object.values(topicActions)) expect(actions).toContain(action);
   });
 
-  it("knows platform, user and alliance topics", () => {
-    for (const kind of ["platform", "user", "alliance"]) expect(isTopicKind(kind)).toBe(true);
+  it("knows platform, user, alliance and problem topics", () => {
+    for (const kind of ["platform", "user", "alliance", "problem"]) expect(isTopicKind(kind)).toBe(true);
   });
 
   it("refuses every other kind, including private rooms and inherited property names", () => {
     for (const kind of [
       "session",
       "channel",
-      "problem",
+      "problems",
       "admin",
       "constructor",
       "__proto__",

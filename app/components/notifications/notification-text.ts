@@ -14,8 +14,11 @@ const roleKeys: Record<string, MessageKey> = {
   member: "notification.role.member",
 };
 
-/** Each known type's message, and the data it needs besides the alliance's names. */
-const messages: Record<string, { key: MessageKey; fields: readonly string[] }> = {
+/**
+ * Each known type's message, and the data it needs besides the alliance's names (which problem
+ * notifications, `alliance: false`, do not have: a problem may be open to all alliances).
+ */
+const messages: Record<string, { key: MessageKey; fields: readonly string[]; alliance?: false }> = {
   "membership.requested": { key: "notification.type.membership.requested", fields: ["applicant"] },
   "membership.approved": { key: "notification.type.membership.approved", fields: [] },
   "membership.rejected": { key: "notification.type.membership.rejected", fields: [] },
@@ -23,6 +26,16 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[] }> =
   "membership.removed": { key: "notification.type.membership.removed", fields: [] },
   "membership.invited": { key: "notification.type.membership.invited", fields: ["inviter"] },
   "alliance.chair_appointed": { key: "notification.type.alliance.chair_appointed", fields: [] },
+  "problem.endorsed": {
+    key: "notification.type.problem.endorsed",
+    fields: ["actor", "problem"],
+    alliance: false,
+  },
+  "problem.replied": {
+    key: "notification.type.problem.replied",
+    fields: ["actor", "problem"],
+    alliance: false,
+  },
 };
 
 /**
@@ -43,7 +56,11 @@ export function describeNotification(
     sentence,
     reason: reason ? t("notification.reason", { reason }) : null,
   });
-  if (!message || !alliance || message.fields.some((field) => !text(data[field]))) {
+  if (
+    !message ||
+    (message.alliance !== false && !alliance) ||
+    message.fields.some((field) => !text(data[field]))
+  ) {
     return withReason(t("notification.type.generic"));
   }
   const params: Record<string, string> = { alliance };

@@ -30,6 +30,8 @@ export const notification = defineMessages({
     "type.membership.removed": "您已被移出「{alliance}」。",
     "type.membership.invited": "{inviter} 邀请您加入「{alliance}」。",
     "type.alliance.chair_appointed": "您被任命为新联盟「{alliance}」的理事长。",
+    "type.problem.endorsed": "{actor} 表示也遇到了您发布的难题「{problem}」。",
+    "type.problem.replied": "{actor} 回复了您发布的难题「{problem}」。",
   },
   en: {
     bell: "Notifications",
@@ -56,5 +58,7 @@ export const notification = defineMessages({
     "type.membership.removed": "You were removed from {alliance}.",
     "type.membership.invited": "{inviter} invited you to join {alliance}.",
     "type.alliance.chair_appointed": "You were appointed chair of the new alliance {alliance}.",
+    "type.problem.endorsed": '{actor} has your problem "{problem}" too.',
+    "type.problem.replied": '{actor} replied to your problem "{problem}".',
   },
 });
