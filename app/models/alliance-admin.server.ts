@@ -7,7 +7,7 @@ import type { AllianceCreateInput, AllianceSettingsInput, JoinPolicy } from "~/v
 import { transact } from "./activity.server";
 import type { AllianceRef } from "./alliance-access.server";
 import { recordAudit } from "./audit.server";
-import { allianceData } from "./memberships.server";
+import { allianceData } from "./membership-store.server";
 import { notify } from "./notifications.server";
 
 /**

@@ -16,7 +16,8 @@ import {
   type InvitationRow,
 } from "./invitations.server";
 import { refused, type Outcome } from "./membership-errors";
-import { activate, allianceData, findMembership, lockAlliance } from "./memberships.server";
+import { allianceData, findMembership, lockAlliance } from "./membership-store.server";
+import { activate } from "./memberships.server";
 import { notify } from "./notifications.server";
 
 type InviteServices = Pick<Services, "db" | "realtime" | "config">;

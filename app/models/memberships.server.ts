@@ -1,8 +1,6 @@
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { alliances, memberships, users } from "../../db/schema/index";
 import { allianceTopic } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
-import type { DbOrTx, Tx } from "~/utils/db.server";
+import type { Tx } from "~/utils/db.server";
 import {
   canInAlliance,
   canManageMember,
@@ -14,6 +12,15 @@ import { transact, type Publish } from "./activity.server";
 import type { AllianceRef } from "./alliance-access.server";
 import { recordAudit } from "./audit.server";
 import { refused, type Outcome } from "./membership-errors";
+import {
+  activeChairs,
+  allianceData,
+  findMembership,
+  leaderIds,
+  lockAlliance,
+  setStatus,
+  upsertMembership,
+} from "./membership-store.server";
 import { notify } from "./notifications.server";
 
 /**
@@ -26,7 +33,6 @@ import { notify } from "./notifications.server";
 
 type MembershipServices = Pick<Services, "db" | "realtime">;
 type Person = { id: string; displayName: string };
-type Row = typeof memberships.$inferSelect;
 
 export type JoinResult = Outcome<{ status: "active" | "pending"; changed: boolean }>;
 
@@ -251,83 +257,4 @@ export async function activate(
     actorId: input.actorId,
     payload: { userId: input.userId },
   });
-}
-
-/** Serializes membership changes of one alliance until the transaction ends. */
-export async function lockAlliance(tx: Tx, allianceId: string): Promise<void> {
-  await tx.select({ id: alliances.id }).from(alliances).where(eq(alliances.id, allianceId)).for("update");
-}
-
-export async function findMembership(db: DbOrTx, allianceId: string, userId: string): Promise<Row | null> {
-  const [row] = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.allianceId, allianceId), eq(memberships.userId, userId)));
-  return row ?? null;
-}
-
-export function allianceData(alliance: AllianceRef) {
-  return {
-    allianceId: alliance.id,
-    allianceSlug: alliance.slug,
-    allianceNameZh: alliance.nameZh,
-    allianceNameEn: alliance.nameEn,
-  };
-}
-
-/** One row per person and alliance for its whole history: a rejoin moves the same row again. */
-async function upsertMembership(
-  tx: Tx,
-  allianceId: string,
-  userId: string,
-  values: Partial<Pick<typeof memberships.$inferInsert, "status" | "role" | "message" | "joinedAt">>,
-): Promise<void> {
-  await tx
-    .insert(memberships)
-    .values({ allianceId, userId, ...values })
-    .onConflictDoUpdate({
-      target: [memberships.allianceId, memberships.userId],
-      set: { ...values, updatedAt: sql`now()` },
-    });
-}
-
-async function setStatus(
-  tx: Tx,
-  id: string,
-  values: Partial<Pick<typeof memberships.$inferInsert, "status" | "role">>,
-): Promise<void> {
-  await tx
-    .update(memberships)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(memberships.id, id));
-}
-
-async function activeChairs(tx: Tx, allianceId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.allianceId, allianceId),
-        eq(memberships.status, "active"),
-        eq(memberships.role, "chair"),
-      ),
-    );
-  return row?.n ?? 0;
-}
-
-/** The chair and organizers, who decide requests. */
-async function leaderIds(tx: Tx, allianceId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ id: users.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.allianceId, allianceId),
-        eq(memberships.status, "active"),
-        inArray(memberships.role, ["chair", "organizer"]),
-      ),
-    );
-  return rows.map((r) => r.id);
 }

@@ -1,3 +1,4 @@
+import { TagLinks } from "~/components/problem/tag-links";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -155,18 +156,7 @@ export default function ProblemPage() {
       {problem.tags.length > 0 && (
         <section className="mt-4">
           <h2 className="text-sm font-semibold text-slate-900">{t("problem.page.tags")}</h2>
-          <ul className="mt-2 flex flex-wrap gap-1.5">
-            {problem.tags.map((tag) => (
-              <li key={tag}>
-                <Link
-                  to={`/problems?tag=${encodeURIComponent(tag)}`}
-                  className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200"
-                >
-                  {tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TagLinks tags={problem.tags} />
         </section>
       )}
       <MarkdownView html={problem.html} className="mt-8" />

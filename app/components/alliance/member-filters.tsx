@@ -1,8 +1,8 @@
+import { NodeSelect } from "~/components/chain/node-select";
 import { useParams } from "@remix-run/react";
 import { SearchField, SearchForm } from "~/components/form/search-form";
 import { controlClass, labelClass } from "~/components/form/styles";
-import { pick } from "~/i18n/pick";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import type { ChainOption } from "~/models/member-directory.server";
 import { MEMBER_SEARCH_MAX, memberRoles, type MemberDirectoryQuery } from "~/validation/directory";
 import { orgKinds } from "~/validation/organization";
@@ -10,7 +10,6 @@ import { orgKinds } from "~/validation/organization";
 /** The alliance member directory's search: text, role, kind of organization and chain node. */
 export function MemberFilters({ query, chains }: { query: MemberDirectoryQuery; chains: ChainOption[] }) {
   const t = useT();
-  const locale = useLocale();
   const base = `/alliances/${useParams().slug}/members`;
   const filtered = Boolean(query.q || query.role || query.kind || query.node);
   return (
@@ -54,23 +53,13 @@ export function MemberFilters({ query, chains }: { query: MemberDirectoryQuery; 
           ))}
         </select>
       </div>
-      <div>
-        <label htmlFor="members-node" className={labelClass}>
-          {t("membership.members.node")}
-        </label>
-        <select id="members-node" name="node" defaultValue={query.node ?? ""} className={controlClass}>
-          <option value="">{t("membership.members.nodeAll")}</option>
-          {chains.map((chain) => (
-            <optgroup key={chain.id} label={pick(locale, chain.nameZh, chain.nameEn)}>
-              {chain.nodes.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {pick(locale, node.nameZh, node.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <NodeSelect
+        id="members-node"
+        label={t("membership.members.node")}
+        anyLabel={t("membership.members.nodeAll")}
+        value={query.node ?? ""}
+        groups={chains}
+      />
     </SearchForm>
   );
 }

@@ -1,3 +1,4 @@
+import { NodeSelect } from "~/components/chain/node-select";
 import { SearchField, SearchForm } from "~/components/form/search-form";
 import { controlClass, labelClass } from "~/components/form/styles";
 import { pick } from "~/i18n/pick";
@@ -90,23 +91,13 @@ export function BoardFilters({
         value={query.chain ?? ""}
         options={groups.map((g) => ({ value: g.slug, label: pick(locale, g.nameZh, g.nameEn) }))}
       />
-      <div>
-        <label htmlFor="problem-node" className={labelClass}>
-          {t("problem.filter.node")}
-        </label>
-        <select id="problem-node" name="node" defaultValue={query.node ?? ""} className={controlClass}>
-          <option value="">{t("problem.board.any")}</option>
-          {groups.map((group) => (
-            <optgroup key={group.slug} label={pick(locale, group.nameZh, group.nameEn)}>
-              {group.nodes.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {pick(locale, node.nameZh, node.nameEn)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </div>
+      <NodeSelect
+        id="problem-node"
+        label={t("problem.filter.node")}
+        anyLabel={t("problem.board.any")}
+        value={query.node ?? ""}
+        groups={groups}
+      />
       <Choice
         id="problem-status"
         name="status"

@@ -1,3 +1,4 @@
+import { TagLinks } from "~/components/problem/tag-links";
 import { Link } from "@remix-run/react";
 import { formatDay } from "~/components/org/format";
 import { pick } from "~/i18n/pick";
@@ -58,20 +59,7 @@ export function ProblemList({ problems }: { problems: ListedProblem[] }) {
               ` · ${problem.nodes.map((n) => pick(locale, n.nameZh, n.nameEn)).join("、")}`}
             {` · ${problem.authorName} · ${formatDay(locale, new Date(problem.createdAt))}`}
           </p>
-          {problem.tags.length > 0 && (
-            <ul className="mt-2 flex flex-wrap gap-1.5">
-              {problem.tags.map((tag) => (
-                <li key={tag}>
-                  <Link
-                    to={`/problems?tag=${encodeURIComponent(tag)}`}
-                    className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200"
-                  >
-                    {tag}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          {problem.tags.length > 0 && <TagLinks tags={problem.tags} />}
         </li>
       ))}
     </ul>
