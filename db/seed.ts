@@ -20,6 +20,8 @@ import { membershipHistory, requestNotes } from "./seed-data/membership-history"
 import { membershipSeeds } from "./seed-data/memberships";
 import { organizationSeeds } from "./seed-data/organizations";
 import { positionSeeds } from "./seed-data/positions";
+import { seedProblemCare } from "./seed-data/problem-care";
+import { seedProblemWork } from "./seed-data/problem-work";
 import { seedProblems } from "./seed-data/problems";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
 import { alliances, auditLog, notifications } from "./schema/index";
@@ -107,6 +109,8 @@ export async function seedDemoData(db: Db): Promise<void> {
     );
     await announceJoined(tx, created);
     await seedProblems(tx, { chains, alliances: allianceRows, users: byEmail, now });
+    await seedProblemCare(tx, { users: byEmail, now });
+    await seedProblemWork(tx, { users: byEmail, orgs, now });
   });
 }
 

@@ -13,6 +13,8 @@ import { nav } from "./messages/nav";
 import { notification } from "./messages/notification";
 import { org } from "./messages/org";
 import { problem } from "./messages/problem";
+import { problemCare } from "./messages/problem-care";
+import { problemWork } from "./messages/problem-work";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
@@ -30,6 +32,8 @@ const namespaces = {
   notification,
   org,
   problem,
+  problemCare,
+  problemWork,
 };
 
 type Namespaces = typeof namespaces;

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { organizations, orgPositions, orgRepresentatives } from "../../db/schema/index";
-import type { DbOrTx } from "~/utils/db.server";
+import { qualified, type DbOrTx } from "~/utils/db.server";
 import { orgKinds, type DirectoryQuery, type OrgKind } from "~/validation/organization";
 
 export type DirectoryEntry = {
@@ -45,7 +45,7 @@ export async function listOrganizationDirectory(
   const verifiedMatch = query.verified === null ? undefined : eq(organizations.verified, query.verified);
 
   const positions = (kind: "supplies" | "needs") =>
-    sql<number>`(select count(*)::int from ${orgPositions} where ${orgPositions.orgId} = ${organizations.id} and ${orgPositions.kind} = ${kind})`;
+    sql<number>`(select count(*)::int from ${orgPositions} where ${orgPositions.orgId} = ${qualified(organizations.id)} and ${orgPositions.kind} = ${kind})`;
   const [rows, facets] = await Promise.all([
     db
       .select({
@@ -55,7 +55,7 @@ export async function listOrganizationDirectory(
         kind: organizations.kind,
         city: organizations.city,
         verified: organizations.verified,
-        representativeCount: sql<number>`(select count(*)::int from ${orgRepresentatives} where ${orgRepresentatives.orgId} = ${organizations.id})`,
+        representativeCount: sql<number>`(select count(*)::int from ${orgRepresentatives} where ${orgRepresentatives.orgId} = ${qualified(organizations.id)})`,
         suppliesCount: positions("supplies"),
         needsCount: positions("needs"),
       })

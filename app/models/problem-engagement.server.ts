@@ -1,54 +1,29 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import {
-  memberships,
   organizations,
   orgRepresentatives,
   problemEndorsements,
   problemReplies,
-  problems,
   users,
 } from "../../db/schema/index";
 import { renderMarkdown } from "~/markdown/render.server";
 import { problemTopic } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
 import type { DbOrTx } from "~/utils/db.server";
-import { canSeeProblem, type Viewer } from "~/utils/permissions.server";
+import type { Viewer } from "~/utils/permissions.server";
 import { transact } from "./activity.server";
 import { notify } from "./notifications.server";
-import { isUuid } from "./topic-records.server";
+import { bumpCount } from "./problem-counters.server";
+import { follow, notifyFollowers } from "./problem-follows.server";
+import type { ProblemRef } from "./problem-access.server";
 
 /**
  * "We have this too" endorsements and replies on a problem's page. Callers have asked the policy table
- * whether the viewer may act at all; `problemAccess` answers the record check (`canSeeProblem`).
+ * whether the viewer may act at all; `problemAccess` (problem-access.server.ts) answers the record checks.
  */
 
 type EngagementServices = Pick<Services, "db" | "realtime">;
 type Person = { id: string; displayName: string };
-
-export type ProblemRef = { id: string; authorId: string; title: string };
-
-/** The problem if it exists and the viewer may see it; null otherwise (malformed ids included). */
-export async function problemAccess(db: DbOrTx, viewer: Viewer, id: string): Promise<ProblemRef | null> {
-  if (!isUuid(id)) return null;
-  const [row] = await db
-    .select({
-      id: problems.id,
-      authorId: problems.authorId,
-      title: problems.title,
-      visibility: problems.visibility,
-      allianceId: problems.allianceId,
-      viewerIsMember: viewer
-        ? sql<boolean>`exists (select 1 from ${memberships} where ${memberships.allianceId} = ${problems.allianceId}
-            and ${memberships.userId} = ${viewer.id} and ${memberships.status} = 'active')`
-        : sql<boolean>`false`,
-    })
-    .from(problems)
-    .where(eq(problems.id, id));
-  if (!row) return null;
-  const memberOf = new Set(row.viewerIsMember && row.allianceId ? [row.allianceId] : []);
-  if (!canSeeProblem(viewer, memberOf, row)) return null;
-  return { id: row.id, authorId: row.authorId, title: row.title };
-}
 
 const problemLink = (problem: ProblemRef) => `/problems/${problem.id}`;
 
@@ -65,6 +40,7 @@ export async function endorseProblem(
       .onConflictDoNothing()
       .returning({ userId: problemEndorsements.userId });
     if (inserted.length === 0) return { changed: false };
+    await bumpCount(tx, problem.id, "endorsementCount", 1);
     publish({ topic: problemTopic(problem.id), type: "problem.endorsed", actorId: user.id });
     await notify(tx, publish, {
       userId: problem.authorId,
@@ -87,12 +63,16 @@ export async function withdrawEndorsement(
       .where(and(eq(problemEndorsements.problemId, problem.id), eq(problemEndorsements.userId, userId)))
       .returning({ userId: problemEndorsements.userId });
     if (deleted.length === 0) return { changed: false };
+    await bumpCount(tx, problem.id, "endorsementCount", -1);
     publish({ topic: problemTopic(problem.id), type: "problem.endorsement_withdrawn", actorId: userId });
     return { changed: true };
   });
 }
 
-/** Posts a validated reply; the author is told unless they answered their own problem. */
+/**
+ * Posts a validated reply; the author is told unless they answered their own problem. Replying follows
+ * the problem, and its followers hear about it (neither the replier nor the poster twice).
+ */
 export async function replyToProblem(
   services: EngagementServices,
   problem: ProblemRef,
@@ -104,6 +84,7 @@ export async function replyToProblem(
       .insert(problemReplies)
       .values({ problemId: problem.id, authorId: user.id, body })
       .returning({ id: problemReplies.id });
+    await bumpCount(tx, problem.id, "replyCount", 1);
     publish({
       topic: problemTopic(problem.id),
       type: "problem.replied",
@@ -118,13 +99,31 @@ export async function replyToProblem(
         href: problemLink(problem),
       });
     }
+    if (user.id !== problem.authorId) await follow(tx, problem.id, user.id);
+    await notifyFollowers(tx, publish, {
+      problemId: problem.id,
+      except: [user.id, problem.authorId],
+      type: "problem.follow_replied",
+      data: { actor: user.displayName, problem: problem.title },
+    });
     return id;
   });
 }
 
 export type EndorserOrganization = { id: string; nameZh: string; nameEn: string };
 
-export type ProblemReply = { id: string; html: string; authorName: string; createdAt: Date };
+/**
+ * A hidden reply keeps its place: `html` is null for whoever may not read it (everyone but its author
+ * and the problem's moderators), and `hiddenReason` says why.
+ */
+export type ProblemReply = {
+  id: string;
+  html: string | null;
+  authorName: string;
+  createdAt: Date;
+  own: boolean;
+  hiddenReason: string | null;
+};
 
 export type ProblemEngagement = {
   endorsements: number;
@@ -138,6 +137,7 @@ export async function getEngagement(
   db: DbOrTx,
   viewer: Viewer,
   problemId: string,
+  options: { moderate?: boolean } = {},
 ): Promise<ProblemEngagement> {
   const endorsedBy = sql`(select ${problemEndorsements.userId} from ${problemEndorsements}
     where ${problemEndorsements.problemId} = ${problemId})`;
@@ -162,8 +162,11 @@ export async function getEngagement(
       .select({
         id: problemReplies.id,
         body: problemReplies.body,
+        authorId: problemReplies.authorId,
         authorName: users.displayName,
         createdAt: problemReplies.createdAt,
+        hiddenAt: problemReplies.hiddenAt,
+        hiddenReason: problemReplies.hiddenReason,
       })
       .from(problemReplies)
       .innerJoin(users, eq(users.id, problemReplies.authorId))
@@ -174,6 +177,15 @@ export async function getEngagement(
     endorsements: summary.endorsements,
     viewerEndorsed: summary.viewerEndorsed,
     organizations: summary.organizations,
-    replies: replies.map(({ body, ...reply }) => ({ ...reply, html: renderMarkdown(body) })),
+    replies: replies.map(({ body, authorId, hiddenAt, hiddenReason, ...reply }) => {
+      const own = viewer?.id === authorId;
+      const readable = !hiddenAt || own || options.moderate === true;
+      return {
+        ...reply,
+        own,
+        html: readable ? renderMarkdown(body) : null,
+        hiddenReason: hiddenAt ? (hiddenReason ?? "") : null,
+      };
+    }),
   };
 }

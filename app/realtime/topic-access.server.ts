@@ -1,10 +1,11 @@
-import { problemAccess } from "~/models/problem-engagement.server";
+import { problemAccess } from "~/models/problem-access.server";
 import { allianceAccess } from "~/models/topic-records.server";
 import type { Db } from "~/utils/db.server";
 import {
   allianceRole,
   can,
   canInAlliance,
+  canSeeProblem,
   canWatchAlliance,
   canWatchUser,
   isTopicKind,
@@ -30,6 +31,17 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
       const alliance = await allianceAccess(db, id, viewer?.id ?? null);
       if (!alliance) return { code: "not_found", message: `no alliance ${id}` };
       return canWatchAlliance(allianceRole(viewer, alliance.membership), alliance) ? null : forbidden(topic);
+    }
+    case "board": {
+      if (!can(viewer, "problem.watch")) return forbidden(topic);
+      if (id === null) return null;
+      // An alliance's members-only posts: for whoever may see its alliance-only problems.
+      const alliance = await allianceAccess(db, id, viewer?.id ?? null);
+      if (!alliance) return { code: "not_found", message: `no alliance ${id}` };
+      const active = new Set(alliance.membership?.status === "active" ? [id] : []);
+      return canSeeProblem(viewer, active, { visibility: "alliance", allianceId: id })
+        ? null
+        : forbidden(topic);
     }
     case "problem": {
       if (id === null || !can(viewer, "problem.watch")) return forbidden(topic);

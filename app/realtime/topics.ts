@@ -14,6 +14,17 @@ export function parseTopic(topic: string): ParsedTopic | null {
 
 export const PLATFORM_TOPIC = "platform";
 
+/** New public problems, for the board's "N new problems". */
+export const BOARD_TOPIC = "board";
+
+/**
+ * New members-only problems of one alliance. Not the alliance's own topic: any signed-in user may follow
+ * that one, and an alliance-only problem must not exist for outsiders, not even as an id.
+ */
+export function allianceBoardTopic(allianceId: string): string {
+  return `board:${allianceId}`;
+}
+
 export function userTopic(userId: string): string {
   return `user:${userId}`;
 }

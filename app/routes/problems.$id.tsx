@@ -9,7 +9,13 @@ import { MarkdownView } from "~/components/markdown/markdown-view";
 import { formatDay, formatMoment } from "~/components/org/format";
 import { Endorsements } from "~/components/problem/endorsements";
 import { ReplyForm, ReplyList } from "~/components/problem/replies";
+import { CareBar, HiddenBanner, ReplyCare } from "~/components/problem/care-bar";
+import { ModerationPanel } from "~/components/problem/moderation";
 import { StatusBadge } from "~/components/problem/status-badge";
+import { Applications } from "~/components/problem/applications";
+import { Milestones } from "~/components/problem/milestones";
+import { StatusActions } from "~/components/problem/status-actions";
+import { Timeline } from "~/components/problem/timeline";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -17,11 +23,14 @@ import { latestActivityId } from "~/models/activity.server";
 import {
   endorseProblem,
   getEngagement,
-  problemAccess,
   replyToProblem,
   withdrawEndorsement,
 } from "~/models/problem-engagement.server";
+import { problemAccess } from "~/models/problem-access.server";
+import { careView, getProblemCare } from "~/models/problem-care.server";
+import { canModerate } from "~/models/problem-moderation.server";
 import { getProblem } from "~/models/problems.server";
+import { getProblemWork, workView } from "~/models/problem-work.server";
 import { problemTopic } from "~/realtime/topics";
 import { useLive } from "~/realtime/use-live";
 import { invariantResponse } from "~/utils/invariant";
@@ -41,11 +50,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const problem = await getProblem(db, user, params.id ?? "");
   invariantResponse(problem, 404, "problem.notFound");
   const watch = can(user, "problem.watch");
-  const [engagement, after] = await Promise.all([
-    getEngagement(db, user, problem.id),
+  const moderate = canModerate(problem);
+  const [engagement, after, work, care] = await Promise.all([
+    getEngagement(db, user, problem.id, { moderate }),
     watch ? latestActivityId(db, problemTopic(problem.id)) : 0,
+    getProblemWork(db, user, problem),
+    getProblemCare(db, user, problem.id, moderate),
   ]);
-  const { authorId, ...shown } = problem;
+  const { authorId, role: _role, ...shown } = problem;
   return {
     problem: shown,
     engagement,
@@ -55,6 +67,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       reply: can(user, "problem.reply"),
     },
     live: watch ? { topic: problemTopic(problem.id), after } : null,
+    work: workView(user, problem, work),
+    care: careView(user, problem, moderate, care),
   };
 }
 
@@ -101,7 +115,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ProblemPage() {
-  const { problem, engagement, viewer, live } = useLoaderData<typeof loader>();
+  const { problem, engagement, viewer, live, work, care } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -116,6 +130,8 @@ export default function ProblemPage() {
         <StatusBadge status={problem.status} />
         <h1 className="text-3xl font-bold tracking-tight text-slate-900">{problem.title}</h1>
       </div>
+      <CareBar problemId={problem.id} care={care} />
+      {work.manage && <StatusActions problemId={problem.id} status={problem.status} />}
       <dl className="mt-6 grid gap-4 rounded-xl border border-slate-200 bg-white p-4 sm:grid-cols-3">
         <Fact label={t("problem.page.alliance")}>
           {problem.alliance ? (
@@ -159,13 +175,33 @@ export default function ProblemPage() {
           <TagLinks tags={problem.tags} />
         </section>
       )}
+      {problem.hiddenAt && <HiddenBanner reason={problem.hiddenReason ?? ""} />}
       <MarkdownView html={problem.html} className="mt-8" />
+      {care.reports && (
+        <ModerationPanel problemId={problem.id} hidden={problem.hiddenAt !== null} reports={care.reports} />
+      )}
       <Endorsements
         count={engagement.endorsements}
         organizations={engagement.organizations}
         viewerEndorsed={viewer.endorse ? engagement.viewerEndorsed : null}
       />
-      <ReplyList replies={engagement.replies} />
+      <Applications
+        problemId={problem.id}
+        count={work.applicationCount}
+        organizations={work.organizations}
+        applications={work.applications}
+        manage={work.manage}
+        viewerId={work.viewerId}
+        acceptable={work.acceptable}
+        apply={work.apply}
+      />
+      {work.milestonesShown && (
+        <Milestones problemId={problem.id} milestones={work.milestones} editable={work.milestonesEditable} />
+      )}
+      <ReplyList
+        replies={engagement.replies}
+        actions={(reply) => <ReplyCare problemId={problem.id} reply={reply} care={care} />}
+      />
       {viewer.reply ? (
         <ReplyForm lastResult={actionData?.result} />
       ) : (
@@ -178,6 +214,7 @@ export default function ProblemPage() {
           </Link>
         </p>
       )}
+      <Timeline events={work.events} />
     </article>
   );
 }

@@ -2,28 +2,35 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { BoardFilters } from "~/components/problem/board-filters";
+import { NewProblemsBar } from "~/components/problem/new-problems-bar";
 import { ProblemList } from "~/components/problem/problem-list";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { listNodeChoices } from "~/models/org-edit.server";
-import { listAllianceFilter, listProblems } from "~/models/problems.server";
+import { listProblems } from "~/models/problem-board.server";
+import { boardLiveTopics, countsNewPosts } from "~/models/problem-board-live.server";
+import { listAllianceFilter } from "~/models/problems.server";
 import { can } from "~/utils/permissions.server";
 import { getOptionalUser } from "~/utils/session.server";
 import { parseBoardQuery } from "~/validation/problem";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "problem.board.title");
 
-/** A constant number of queries: the page, its count, and the filters' alliances and nodes. */
+/**
+ * A constant number of queries: the page, its count, the filters' alliances and nodes, and for a view
+ * that counts new posts the live topics' latest ids.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const query = parseBoardQuery(url.searchParams);
   const { db } = context.services;
   // The session was already checked for this request (root loader): asking again costs no query.
   const { user } = await getOptionalUser({ request, context });
-  const [board, alliances, groups] = await Promise.all([
+  const [board, alliances, groups, live] = await Promise.all([
     listProblems(db, user, query),
     listAllianceFilter(db),
     listNodeChoices(db),
+    countsNewPosts(query) ? boardLiveTopics(db, user) : [],
   ]);
   let more: string | null = null;
   if (board.nextCursor) {
@@ -31,11 +38,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     next.set("cursor", board.nextCursor);
     more = `/problems?${next.toString()}`;
   }
-  return { query, board, alliances, groups, more, canPost: can(user, "problem.create") };
+  return {
+    query,
+    board,
+    alliances,
+    groups,
+    more,
+    live,
+    viewerId: user?.id ?? null,
+    canPost: can(user, "problem.create"),
+  };
 }
 
 export default function ProblemBoard() {
-  const { query, board, alliances, groups, more, canPost } = useLoaderData<typeof loader>();
+  const { query, board, alliances, groups, more, live, viewerId, canPost } = useLoaderData<typeof loader>();
   const t = useT();
   return (
     <div className="mx-auto max-w-7xl px-4 py-10 sm:px-6 lg:px-8">
@@ -52,8 +68,9 @@ export default function ProblemBoard() {
       </div>
       <p className="mt-2 max-w-3xl text-slate-600">{t("problem.board.lead")}</p>
       <BoardFilters query={query} alliances={alliances} groups={groups} />
+      <NewProblemsBar topics={live} viewerId={viewerId} />
       <p role="status" className="mt-4 text-sm text-slate-600" data-testid="problem-count">
-        {t("problem.board.count", { count: board.total })}
+        {t(board.more ? "problem.board.countMore" : "problem.board.count", { count: board.total })}
       </p>
       <ProblemList problems={board.problems} />
       {more && (

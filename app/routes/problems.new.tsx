@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") {
     return data<{ result: SubmissionResult<string[]> }>({ result: submission.reply() }, { status: 400 });
   }
-  const created = await createProblem(args.context.services.db, user.id, submission.value);
+  const created = await createProblem(args.context.services, user.id, submission.value);
   if (created.status === "invalid") {
     return data({ result: submission.reply({ fieldErrors: created.fieldErrors }) }, { status: 400 });
   }

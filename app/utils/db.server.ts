@@ -1,3 +1,5 @@
+import { getTableName, sql as sqlTag, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import * as schema from "../../db/schema/index";
@@ -19,3 +21,12 @@ export function connectDatabase(url: string, options: { max?: number } = {}): Da
 }
 
 export { schema };
+
+/**
+ * A column named with its table, for correlated subqueries in a select's fields: drizzle writes the
+ * columns of a one-table select without their table there, so `${problems.id}` inside
+ * `(select … from problem_replies where … = ${problems.id})` would silently mean the reply's own id.
+ */
+export function qualified(column: AnyPgColumn): SQL {
+  return sqlTag`${sqlTag.identifier(getTableName(column.table))}.${sqlTag.identifier(column.name)}`;
+}

@@ -114,6 +114,22 @@ export const policy = {
   "problem.reply": platform({ anonymous: false, user: true, admin: true }),
   /** A problem's live topic; record check: `canSeeProblem` (an invisible problem's topic is refused as missing). */
   "problem.watch": platform({ anonymous: false, user: true, admin: true }),
+  /** Offering to solve (揭榜); record checks: `canSeeProblem` (else 404) and `canApply`. */
+  "problem.apply": platform({ anonymous: false, user: true, admin: true }),
+  /** Hearing about a problem's replies, applications and status changes; record check: `canSeeProblem`. */
+  "problem.follow": platform({ anonymous: false, user: true, admin: true }),
+  /** Reporting a problem or a reply to the organizers; record check: `canSeeProblem`. */
+  "problem.report": platform({ anonymous: false, user: true, admin: true }),
+  /**
+   * Edit, decide applications, milestones, status; record check: `canManageProblem` (the poster, or
+   * whoever may moderate it).
+   */
+  "problem.manage": platform({ anonymous: false, user: true, admin: true }),
+  /**
+   * Hiding and restoring problems and replies with a reason, and the reports about them. Scoped to the
+   * problem's alliance; a problem outside any alliance is moderated by platform admins.
+   */
+  "problem.moderate": alliance(organizersOnly),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -175,6 +191,7 @@ export const topicActions = {
   user: "user.watch",
   alliance: "alliance.watch",
   problem: "problem.watch",
+  board: "problem.watch",
 } as const satisfies Record<string, Action>;
 
 export type TopicKind = keyof typeof topicActions;
@@ -235,4 +252,22 @@ export function canSeeProblem(
   if (problem.visibility === "public") return true;
   if (platformRole(viewer) === "admin") return true;
   return problem.allianceId !== null && activeAllianceIds.has(problem.allianceId);
+}
+
+/** The poster runs their problem; whoever may moderate it (organizers of its alliance, operators) may step in. */
+export function canManageProblem(viewer: Viewer, role: AllianceRole, problem: { authorId: string }): boolean {
+  if (!can(viewer, "problem.manage")) return false;
+  return viewer?.id === problem.authorId || canInAlliance(role, "problem.moderate");
+}
+
+export type ApplicationWindow = {
+  authorId: string;
+  status: "open" | "in_progress" | "solved" | "closed";
+  deadline: Date | null;
+};
+
+/** Applications are taken while a problem is open and its deadline has not passed; never from its poster. */
+export function canApply(viewer: Viewer, problem: ApplicationWindow, now: Date): boolean {
+  if (!can(viewer, "problem.apply") || viewer?.id === problem.authorId) return false;
+  return problem.status === "open" && (problem.deadline === null || problem.deadline > now);
 }

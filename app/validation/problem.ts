@@ -42,48 +42,58 @@ export function deadlineOf(day: string): Date {
   return new Date(`${day}T23:59:59.999+08:00`);
 }
 
-export const problemCreateSchema = z
-  .object({
-    title: z
-      .string(required("problem.error.titleRequired"))
-      .trim()
-      .min(TITLE_MIN, m("problem.error.titleTooShort"))
-      .max(TITLE_MAX, m("problem.error.titleTooLong")),
-    body: z
-      .string(required("problem.error.bodyRequired"))
-      .trim()
-      .min(1, m("problem.error.bodyRequired"))
-      .max(BODY_MAX, m("problem.error.bodyTooLong")),
-    allianceId: z.string().regex(UUID, m("problem.error.allianceInvalid")).optional(),
-    visibility: z.enum(problemVisibilities, {
-      errorMap: () => ({ message: m("problem.error.visibilityInvalid") }),
-    }),
-    urgency: z.enum(problemUrgencies, { errorMap: () => ({ message: m("problem.error.urgencyInvalid") }) }),
-    nodeIds: z
-      .array(z.string(), { invalid_type_error: m("problem.error.nodesInvalid") })
-      .max(NODES_MAX, m("problem.error.nodesTooMany"))
-      .refine((ids) => ids.every((id) => UUID.test(id)), m("problem.error.nodesInvalid"))
-      .default([]),
-    tags: z
-      .string()
-      .max(TAGS_MAX * (TAG_MAX + 2), m("problem.error.tagsTooMany"))
-      .optional()
-      .transform((text) => splitTags(text ?? ""))
-      .refine((tags) => tags.length <= TAGS_MAX, m("problem.error.tagsTooMany"))
-      .refine((tags) => tags.every((tag) => tag.length <= TAG_MAX), m("problem.error.tagTooLong")),
-    reward: z.string().trim().max(REWARD_MAX, m("problem.error.rewardTooLong")).optional(),
-    deadline: z
-      .string()
-      .regex(DATE, m("problem.error.deadlineInvalid"))
-      .refine((day) => !Number.isNaN(deadlineOf(day).getTime()), m("problem.error.deadlineInvalid"))
-      .refine((day) => deadlineOf(day).getTime() > Date.now(), m("problem.error.deadlinePast"))
-      .optional(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.visibility === "alliance" && !value.allianceId) {
-      ctx.addIssue({ code: "custom", path: ["allianceId"], message: m("problem.error.allianceRequired") });
-    }
-  });
+/**
+ * The posting form's schema, shared by editing. `keptDeadline` (a day) is the deadline a problem
+ * already has: editing may leave it as it is after it has passed, but never move it to another past day.
+ */
+export const problemSchema = (keptDeadline: string | null = null) =>
+  z
+    .object({
+      title: z
+        .string(required("problem.error.titleRequired"))
+        .trim()
+        .min(TITLE_MIN, m("problem.error.titleTooShort"))
+        .max(TITLE_MAX, m("problem.error.titleTooLong")),
+      body: z
+        .string(required("problem.error.bodyRequired"))
+        .trim()
+        .min(1, m("problem.error.bodyRequired"))
+        .max(BODY_MAX, m("problem.error.bodyTooLong")),
+      allianceId: z.string().regex(UUID, m("problem.error.allianceInvalid")).optional(),
+      visibility: z.enum(problemVisibilities, {
+        errorMap: () => ({ message: m("problem.error.visibilityInvalid") }),
+      }),
+      urgency: z.enum(problemUrgencies, { errorMap: () => ({ message: m("problem.error.urgencyInvalid") }) }),
+      nodeIds: z
+        .array(z.string(), { invalid_type_error: m("problem.error.nodesInvalid") })
+        .max(NODES_MAX, m("problem.error.nodesTooMany"))
+        .refine((ids) => ids.every((id) => UUID.test(id)), m("problem.error.nodesInvalid"))
+        .default([]),
+      tags: z
+        .string()
+        .max(TAGS_MAX * (TAG_MAX + 2), m("problem.error.tagsTooMany"))
+        .optional()
+        .transform((text) => splitTags(text ?? ""))
+        .refine((tags) => tags.length <= TAGS_MAX, m("problem.error.tagsTooMany"))
+        .refine((tags) => tags.every((tag) => tag.length <= TAG_MAX), m("problem.error.tagTooLong")),
+      reward: z.string().trim().max(REWARD_MAX, m("problem.error.rewardTooLong")).optional(),
+      deadline: z
+        .string()
+        .regex(DATE, m("problem.error.deadlineInvalid"))
+        .refine((day) => !Number.isNaN(deadlineOf(day).getTime()), m("problem.error.deadlineInvalid"))
+        .refine(
+          (day) => day === keptDeadline || deadlineOf(day).getTime() > Date.now(),
+          m("problem.error.deadlinePast"),
+        )
+        .optional(),
+    })
+    .superRefine((value, ctx) => {
+      if (value.visibility === "alliance" && !value.allianceId) {
+        ctx.addIssue({ code: "custom", path: ["allianceId"], message: m("problem.error.allianceRequired") });
+      }
+    });
+
+export const problemCreateSchema = problemSchema();
 
 export type ProblemCreateInput = z.infer<typeof problemCreateSchema>;
 
@@ -98,6 +108,13 @@ export const problemReplySchema = z.object({
 });
 
 /**
+ * The board's orders. "unanswered" is a filter as well (no replies, no applications yet), newest first;
+ * "deadline" keeps only problems whose deadline is still ahead, soonest first.
+ */
+export const boardSorts = ["newest", "endorsed", "unanswered", "deadline"] as const;
+export type BoardSort = (typeof boardSorts)[number];
+
+/**
  * The board's query string. Filters arrive in links people share, so a value that is not understood
  * means "no filter" rather than an error page.
  */
@@ -109,6 +126,7 @@ export type BoardQuery = {
   status: ProblemStatus | null;
   urgency: ProblemUrgency | null;
   tag: string | null;
+  sort: BoardSort;
   cursor: string | null;
 };
 
@@ -119,6 +137,7 @@ export function parseBoardQuery(params: URLSearchParams): BoardQuery {
   const status = text("status");
   const urgency = text("urgency");
   const tag = text("tag");
+  const sort = text("sort");
   return {
     q: text("q").slice(0, SEARCH_MAX),
     alliance: SLUG.test(text("alliance")) ? text("alliance") : null,
@@ -127,6 +146,7 @@ export function parseBoardQuery(params: URLSearchParams): BoardQuery {
     status: problemStatuses.includes(status as ProblemStatus) ? (status as ProblemStatus) : null,
     urgency: problemUrgencies.includes(urgency as ProblemUrgency) ? (urgency as ProblemUrgency) : null,
     tag: tag.length > 0 && tag.length <= TAG_MAX ? tag : null,
+    sort: boardSorts.includes(sort as BoardSort) ? (sort as BoardSort) : "newest",
     cursor: text("cursor") || null,
   };
 }

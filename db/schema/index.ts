@@ -9,3 +9,4 @@ export * from "./audit";
 export * from "./notifications";
 export * from "./emails";
 export * from "./problems";
+export * from "./reports";

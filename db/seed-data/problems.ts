@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { inArray } from "drizzle-orm";
+import { recountProblems } from "~/models/problem-counters.server";
 import { insertProblem } from "~/models/problems.server";
 import type { Tx } from "~/utils/db.server";
 import type { ProblemStatus, ProblemUrgency, ProblemVisibility } from "~/validation/problem";
@@ -311,6 +312,7 @@ export async function seedProblems(tx: Tx, context: Context): Promise<number> {
     posted += 1;
   }
   await seedEngagement(tx, context);
+  await recountProblems(tx, ids);
   return posted;
 }
 

@@ -5,10 +5,12 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../setup/build";
 import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
+import { benchProblems } from "./problems";
 
 /**
  * `npm run bench`: each scenario runs our server and its baseline alternately (A B A B, three rounds), the
  * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
+ * Then the problem board at 100,000 problems (problems.ts). `npm run bench -- http` or `-- problems` runs one part.
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -57,57 +59,63 @@ function freshGet(url: string): Promise<Buffer> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-ensureBuild();
-const dataDir = tempDataDir("qilian-bench-");
-const server = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "true", LOG_LEVEL: "error" });
-pin(server.process.pid, 0);
-const scenarios = [
-  { name: "home page (seeded, zh-CN)", path: "/" },
-  { name: "health check", path: "/healthz" },
-];
-const rows: string[][] = [];
-try {
-  for (const scenario of scenarios) {
-    const bodyFile = path.join(dataDir, "body.html");
-    fs.writeFileSync(bodyFile, await freshGet(server.url + scenario.path));
-    const baseline = await startBaseline(bodyFile);
-    const ours: number[] = [];
-    const base: number[] = [];
-    const ours95: number[] = [];
-    try {
-      load(server.url + scenario.path); // warm-up
-      load(baseline.url);
-      for (let round = 0; round < rounds; round++) {
-        const a = load(server.url + scenario.path);
-        const b = load(baseline.url);
-        ours.push(a.rps);
-        ours95.push(a.p95);
-        base.push(b.rps);
+async function benchHttp(): Promise<void> {
+  ensureBuild();
+  const dataDir = tempDataDir("qilian-bench-");
+  const server = await spawnServer({ DATA_DIR: dataDir, SEED_DEMO: "true", LOG_LEVEL: "error" });
+  pin(server.process.pid, 0);
+  const scenarios = [
+    { name: "home page (seeded, zh-CN)", path: "/" },
+    { name: "health check", path: "/healthz" },
+  ];
+  const rows: string[][] = [];
+  try {
+    for (const scenario of scenarios) {
+      const bodyFile = path.join(dataDir, "body.html");
+      fs.writeFileSync(bodyFile, await freshGet(server.url + scenario.path));
+      const baseline = await startBaseline(bodyFile);
+      const ours: number[] = [];
+      const base: number[] = [];
+      const ours95: number[] = [];
+      try {
+        load(server.url + scenario.path); // warm-up
+        load(baseline.url);
+        for (let round = 0; round < rounds; round++) {
+          const a = load(server.url + scenario.path);
+          const b = load(baseline.url);
+          ours.push(a.rps);
+          ours95.push(a.p95);
+          base.push(b.rps);
+        }
+      } finally {
+        baseline.child.kill();
       }
-    } finally {
-      baseline.child.kill();
+      const [o, b] = [median(ours), median(base)];
+      rows.push([
+        scenario.name,
+        `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`,
+        `${b.toFixed(0)} req/s`,
+        (o / b).toFixed(3),
+      ]);
     }
-    const [o, b] = [median(ours), median(base)];
-    rows.push([
-      scenario.name,
-      `${o.toFixed(0)} req/s (p95 ${median(ours95).toFixed(1)} ms)`,
-      `${b.toFixed(0)} req/s`,
-      (o / b).toFixed(3),
-    ]);
+  } catch (error) {
+    console.error(server.output());
+    throw error;
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-} catch (error) {
-  console.error(server.output());
-  throw error;
-} finally {
-  await server.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  console.log(
+    `\n${requests} requests × ${rounds} rounds, concurrency ${concurrency}${canPin ? ", server on core 0, load on core 1" : ""}\n`,
+  );
+  const header = ["scenario", "Qilian", "baseline (node:http, same bytes)", "ratio"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) {
+    console.log(row.map((cell, i) => cell.padEnd(widths[i])).join(" | "));
+  }
 }
 
-console.log(
-  `\n${requests} requests × ${rounds} rounds, concurrency ${concurrency}${canPin ? ", server on core 0, load on core 1" : ""}\n`,
-);
-const header = ["scenario", "Qilian", "baseline (node:http, same bytes)", "ratio"];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) {
-  console.log(row.map((cell, i) => cell.padEnd(widths[i])).join(" | "));
-}
+const part = process.argv[2];
+if (part !== "problems") await benchHttp();
+if (part !== "http") await benchProblems();

@@ -1,12 +1,11 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { translator } from "~/i18n/translate";
 import { useBrowser } from "./browser";
+import { logIn } from "./log-in";
 
 const zh = translator("zh-CN");
 // The demo organizer reads English: his account says so.
 const en = translator("en");
-const DEMO_PASSWORD = "qilian-demo-2026";
 
 /**
  * A newcomer asks to join the robotics alliance (by request); its organizer, in a second browser,
@@ -15,14 +14,6 @@ const DEMO_PASSWORD = "qilian-demo-2026";
 describe("joining an alliance by request", () => {
   const browser = useBrowser();
   const base = inject("e2eBaseUrl");
-
-  async function logIn(page: Page, email: string, password: string, redirectTo: string) {
-    await page.goto(`${base}/login?${new URLSearchParams({ redirectTo })}`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(password);
-    await page.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === redirectTo);
-  }
 
   it("asks, is approved in another browser, and sees it live", async () => {
     const applicant = await browser.newPage();
@@ -44,12 +35,7 @@ describe("joining an alliance by request", () => {
 
     const organizer = await browser.newPage();
     organizer.setDefaultTimeout(10_000);
-    await logIn(
-      organizer,
-      "daniel.hoffmann@demo.qilian.example",
-      DEMO_PASSWORD,
-      "/alliances/robotics/requests",
-    );
+    await logIn(organizer, "/alliances/robotics/requests", "daniel.hoffmann@demo.qilian.example");
     const card = organizer.getByRole("listitem", { name });
     await card.getByText("希望与整机厂对接").waitFor();
     await browser.screenshot(organizer, "membership-02-requests");

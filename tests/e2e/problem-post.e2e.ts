@@ -1,10 +1,9 @@
-import type { Page } from "playwright-core";
 import { describe, expect, inject, it } from "vitest";
 import { translator } from "~/i18n/translate";
 import { useBrowser } from "./browser";
+import { logIn } from "./log-in";
 
 const zh = translator("zh-CN");
-const DEMO_PASSWORD = "qilian-demo-2026";
 
 /**
  * A member posts a problem in Chinese: a bad title is refused in place with nothing lost, the Markdown
@@ -15,18 +14,10 @@ describe("posting a problem", () => {
   const browser = useBrowser();
   const base = inject("e2eBaseUrl");
 
-  async function logIn(page: Page, redirectTo: string, email = "zhao.min@demo.qilian.example") {
-    await page.goto(`${base}/login?${new URLSearchParams({ redirectTo })}`);
-    await page.locator('input[name="email"]').fill(email);
-    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
-    await page.waitForURL((url) => url.pathname === redirectTo);
-  }
-
   it("previews, refuses a bad title keeping the rest, then posts and lists it", async () => {
     const page = await browser.newPage();
     page.setDefaultTimeout(10_000);
-    await logIn(page, "/problems/new");
+    await logIn(page, "/problems/new", "zhao.min@demo.qilian.example");
     const title = `协作机器人关节谐波减速器寿命不足 ${Date.now()}`;
     const body = "## 现状\n\n- 连续运行 **3000 小时**后回差超标\n\n<script>alert(1)</script>";
 

@@ -252,6 +252,60 @@ describe("authorization matrix", () => {
     "problem.reply": async (f, cookie) =>
       passes(http(`/problems/${await problemOf(f)}`, cookie, { intent: "reply", body: "我们也在攻关。" })),
     "problem.watch": async (f, cookie) => watch(cookie, problemTopic(await problemOf(f))),
+    "problem.follow": async (f, cookie) =>
+      passes(http(`/problems/${await problemOf(f)}/follow`, cookie, { intent: "follow" })),
+    "problem.report": async (f, cookie) => {
+      const id = await problemOf(f);
+      return passes(
+        http(`/problems/${id}/report`, cookie, {
+          subjectType: "problem",
+          subjectId: id,
+          reason: "疑似广告。",
+        }),
+      );
+    },
+    "problem.moderate": async (f, cookie) => {
+      const id = await insertProblem(database.db, {
+        authorId: f.people.target.id,
+        allianceId: f.alliance.id,
+        title: "矩阵测试难题",
+        body: "正文",
+        visibility: "public",
+        urgency: "normal",
+        nodeIds: [],
+        tags: [],
+      });
+      return passes(
+        http(`/problems/${id}/moderation`, cookie, {
+          intent: "hide",
+          subjectType: "problem",
+          subjectId: id,
+          reason: "与联盟无关的推广。",
+        }),
+      );
+    },
+    "problem.apply": async (f, cookie) =>
+      passes(
+        http(`/problems/${await problemOf(f)}/applications`, cookie, {
+          intent: "apply",
+          approach: "采用新型热处理工艺。",
+          timeline: "三个月",
+          team: "五人团队",
+        }),
+      ),
+    "problem.manage": async (f, cookie, self) => {
+      // The persona's own problem (a visitor has none: someone else's), so only the platform right decides.
+      const id = await insertProblem(database.db, {
+        authorId: self ?? f.people.target.id,
+        title: "矩阵测试难题",
+        body: "正文",
+        visibility: "public",
+        urgency: "normal",
+        nodeIds: [],
+        tags: [],
+      });
+      return passes(http(`/problems/${id}/status`, cookie, { intent: "close", note: "已由其他途径解决。" }));
+    },
   };
 
   it("has a probe for every action in the policy table", () => {

@@ -3,7 +3,9 @@ import {
   actions,
   allianceRole,
   allows,
+  canApply,
   canManageMember,
+  canManageProblem,
   canSeeProblem,
   canSeeEmail,
   canWatchAlliance,
@@ -51,6 +53,11 @@ const expected: Record<Action, string[]> = {
   "problem.endorse": ["user", "admin"],
   "problem.reply": ["user", "admin"],
   "problem.watch": ["user", "admin"],
+  "problem.apply": ["user", "admin"],
+  "problem.follow": ["user", "admin"],
+  "problem.report": ["user", "admin"],
+  "problem.manage": ["user", "admin"],
+  "problem.moderate": ["organizer", "chair", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };
@@ -190,6 +197,33 @@ describe("problem visibility", () => {
     expect(canSeeProblem(user, new Set(["a2"]), closed)).toBe(false);
     expect(canSeeProblem(null, new Set(), closed)).toBe(false);
     expect(canSeeProblem(user, mine, { visibility: "alliance", allianceId: null })).toBe(false);
+  });
+});
+
+describe("running a problem", () => {
+  const problem = { authorId: "u1" };
+  it("lets the poster and the problem's moderators manage it, nobody else", () => {
+    expect(canManageProblem(user, "user", problem)).toBe(true);
+    expect(canManageProblem(user, "member", problem)).toBe(true);
+    const other: Viewer = { id: "u2", platformRole: null };
+    expect(canManageProblem(other, "member", problem)).toBe(false);
+    expect(canManageProblem(other, "user", problem)).toBe(false);
+    for (const role of ["organizer", "chair"] as const)
+      expect(canManageProblem(other, role, problem)).toBe(true);
+    expect(canManageProblem(admin, "admin", problem)).toBe(true);
+    expect(canManageProblem(null, "anonymous", problem)).toBe(false);
+  });
+
+  it("takes applications while open and before the deadline, never from the poster", () => {
+    const now = new Date("2026-11-29T00:00:00Z");
+    const open = { authorId: "a9", status: "open" as const, deadline: null };
+    expect(canApply(user, open, now)).toBe(true);
+    expect(canApply(null, open, now)).toBe(false);
+    expect(canApply(user, { ...open, authorId: "u1" }, now)).toBe(false);
+    expect(canApply(user, { ...open, deadline: new Date("2026-11-30T00:00:00Z") }, now)).toBe(true);
+    expect(canApply(user, { ...open, deadline: new Date("2026-11-28T23:59:59Z") }, now)).toBe(false);
+    for (const status of ["in_progress", "solved", "closed"] as const)
+      expect(canApply(user, { ...open, status }, now)).toBe(false);
   });
 });
 

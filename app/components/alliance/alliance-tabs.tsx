@@ -12,6 +12,7 @@ export function AllianceTabs({ rights, pendingCount }: { rights: Rights; pending
   const t = useT();
   const tabs: { to: string; label: MessageKey; show: boolean; badge?: number }[] = [
     { to: ".", label: "membership.tab.overview", show: true },
+    { to: "problems", label: "problem.tab", show: true },
     { to: "members", label: "membership.tab.members", show: rights.members },
     { to: "requests", label: "membership.tab.requests", show: rights.decide, badge: pendingCount },
     { to: "invitations", label: "membership.tab.invitations", show: rights.invite },

@@ -17,6 +17,11 @@ const known = new Set([
   "alliance.edited",
   "alliance.archived",
   "alliance.restored",
+  "problem.hidden",
+  "problem.restored",
+  "problem.reply.hidden",
+  "problem.reply.restored",
+  "report.dismissed",
 ]);
 
 const roles = new Set(["chair", "organizer", "member"]);
@@ -51,6 +56,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                 to: role(entry.data.to),
                 target: email ?? t("membership.invitations.anyone"),
                 action: entry.action,
+                problem: typeof entry.data.problem === "string" ? entry.data.problem : "—",
               })}
             </p>
             {entry.reason && (

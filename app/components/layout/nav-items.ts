@@ -9,6 +9,7 @@ export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/problems", label: "nav.problems" },
   { to: "/orgs", label: "org.directory.title" },
   { to: "/chains", label: "nav.chains" },
+  { to: "/search", label: "problem.search.title" },
 ];
 
 export type ShellUser = { id: string; displayName: string; isAdmin: boolean };

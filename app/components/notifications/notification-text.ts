@@ -14,6 +14,21 @@ const roleKeys: Record<string, MessageKey> = {
   member: "notification.role.member",
 };
 
+/** Fields naming a state, worded in the reader's language like the roles. */
+const stateKeys: Record<string, Record<string, MessageKey>> = {
+  decision: {
+    shortlisted: "notification.decision.shortlisted",
+    accepted: "notification.decision.accepted",
+    declined: "notification.decision.declined",
+  },
+  status: {
+    open: "notification.problemStatus.open",
+    in_progress: "notification.problemStatus.in_progress",
+    solved: "notification.problemStatus.solved",
+    closed: "notification.problemStatus.closed",
+  },
+};
+
 /**
  * Each known type's message, and the data it needs besides the alliance's names (which problem
  * notifications, `alliance: false`, do not have: a problem may be open to all alliances).
@@ -34,6 +49,32 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[]; all
   "problem.replied": {
     key: "notification.type.problem.replied",
     fields: ["actor", "problem"],
+    alliance: false,
+  },
+  "problem.applied": {
+    key: "notification.type.problem.applied",
+    fields: ["actor", "problem"],
+    alliance: false,
+  },
+  "problem.application_decided": {
+    key: "notification.type.problem.application_decided",
+    fields: ["problem", "decision"],
+    alliance: false,
+  },
+  "problem.status_changed": {
+    key: "notification.type.problem.status_changed",
+    fields: ["actor", "problem", "status"],
+    alliance: false,
+  },
+  "problem.follow_replied": {
+    key: "notification.type.problem.follow_replied",
+    fields: ["actor", "problem"],
+    alliance: false,
+  },
+  "problem.hidden": { key: "notification.type.problem.hidden", fields: ["problem"], alliance: false },
+  "problem.reply_hidden": {
+    key: "notification.type.problem.reply_hidden",
+    fields: ["problem"],
     alliance: false,
   },
 };
@@ -66,8 +107,13 @@ export function describeNotification(
   const params: Record<string, string> = { alliance };
   for (const field of message.fields) {
     const value = text(data[field]);
+    const state = Object.hasOwn(stateKeys, field) ? stateKeys[field] : undefined;
     params[field] =
-      Object.hasOwn(roleKeys, value) && (field === "from" || field === "role") ? t(roleKeys[value]) : value;
+      Object.hasOwn(roleKeys, value) && (field === "from" || field === "role")
+        ? t(roleKeys[value])
+        : state && Object.hasOwn(state, value)
+          ? t(state[value])
+          : value;
   }
   return withReason(t(message.key, params));
 }

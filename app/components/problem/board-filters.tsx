@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { NodeChoiceGroup } from "~/models/org-edit.server";
 import type { ProblemAlliance } from "~/models/problems.server";
 import {
+  boardSorts,
   problemStatuses,
   problemUrgencies,
   SEARCH_MAX,
@@ -46,27 +47,44 @@ function Choice({
   );
 }
 
-/** The board's GET form: a search box and one select per filter, so every view is a link to share. */
+/**
+ * The board's GET form: a search box and one select per filter, so every view is a link to share. Search
+ * (`action` "/search") orders by relevance, so it has no sort; an alliance's tab fixes its alliance.
+ */
 export function BoardFilters({
   query,
   alliances,
   groups,
+  action = "/problems",
+  sortable = true,
+  allianceFixed = false,
 }: {
   query: BoardQuery;
   alliances: ProblemAlliance[];
   groups: NodeChoiceGroup[];
+  action?: string;
+  sortable?: boolean;
+  allianceFixed?: boolean;
 }) {
   const t = useT();
   const locale = useLocale();
   const filtered = Boolean(
-    query.q || query.alliance || query.chain || query.node || query.status || query.urgency || query.tag,
+    query.q ||
+    (!allianceFixed && query.alliance) ||
+    query.chain ||
+    query.node ||
+    query.status ||
+    query.urgency ||
+    query.tag ||
+    (sortable && query.sort !== "newest"),
   );
   return (
     <SearchForm
+      action={action}
       className="mt-6 sm:grid-cols-4 sm:items-end"
       actionsClassName="sm:col-span-4"
       submitLabel={t("problem.board.filter")}
-      reset={filtered ? { to: "/problems", label: t("problem.board.reset") } : undefined}
+      reset={filtered ? { to: action, label: t("problem.board.reset") } : undefined}
     >
       <div className="sm:col-span-2">
         <SearchField
@@ -77,13 +95,15 @@ export function BoardFilters({
           maxLength={SEARCH_MAX}
         />
       </div>
-      <Choice
-        id="problem-alliance"
-        name="alliance"
-        label={t("problem.filter.alliance")}
-        value={query.alliance ?? ""}
-        options={alliances.map((a) => ({ value: a.slug, label: pick(locale, a.nameZh, a.nameEn) }))}
-      />
+      {allianceFixed ? null : (
+        <Choice
+          id="problem-alliance"
+          name="alliance"
+          label={t("problem.filter.alliance")}
+          value={query.alliance ?? ""}
+          options={alliances.map((a) => ({ value: a.slug, label: pick(locale, a.nameZh, a.nameEn) }))}
+        />
+      )}
       <Choice
         id="problem-chain"
         name="chain"
@@ -124,6 +144,20 @@ export function BoardFilters({
           className={controlClass}
         />
       </div>
+      {sortable && (
+        <div>
+          <label htmlFor="problem-sort" className={labelClass}>
+            {t("problem.board.sort")}
+          </label>
+          <select id="problem-sort" name="sort" defaultValue={query.sort} className={controlClass}>
+            {boardSorts.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`problem.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
     </SearchForm>
   );
 }

@@ -8,10 +8,12 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { useMemo } from "react";
 import { ErrorList } from "~/components/form/error-list";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SelectField } from "~/components/form/select-field";
+import { SimilarProblems } from "./similar-problems";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
 import { pick } from "~/i18n/pick";
@@ -19,7 +21,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import type { NodeChoiceGroup } from "~/models/org-edit.server";
 import type { ProblemAlliance } from "~/models/problems.server";
 import {
-  problemCreateSchema,
+  problemSchema,
   problemUrgencies,
   problemVisibilities,
   TAG_MAX,
@@ -30,25 +32,59 @@ import {
 const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
+export type ProblemFormDefaults = {
+  title?: string;
+  body?: string;
+  allianceId?: string;
+  visibility: string;
+  urgency: string;
+  tags?: string;
+  reward?: string;
+  deadline?: string;
+  nodeIds?: string[];
+};
+
 type Props = {
   alliances: ProblemAlliance[];
   groups: NodeChoiceGroup[];
   lastResult?: SubmissionResult<string[]>;
+  /** Editing: the problem as it is, its form id, and the deadline it may keep though passed. */
+  defaultValue?: ProblemFormDefaults;
+  id?: string;
+  keptDeadline?: string | null;
+  submitLabel?: string;
+  cancelTo?: string;
+  /** The problem being edited, left out of the similar problems shown while the title is typed. */
+  problemId?: string;
 };
 
-/** Posting a problem. Nodes are plain checkboxes grouped by chain, so the form works without JavaScript. */
-export function ProblemForm({ alliances, groups, lastResult }: Props) {
+/**
+ * Posting or editing a problem. Nodes are plain checkboxes grouped by chain, so the form works without
+ * JavaScript.
+ */
+export function ProblemForm({
+  alliances,
+  groups,
+  lastResult,
+  defaultValue = { visibility: "public", urgency: "normal" },
+  id = "problem-create",
+  keptDeadline = null,
+  submitLabel,
+  cancelTo = "/problems",
+  problemId,
+}: Props) {
   const t = useT();
   const locale = useLocale();
   const pending = useIsPending();
+  const schema = useMemo(() => problemSchema(keptDeadline), [keptDeadline]);
   const [form, fields] = useForm({
-    id: "problem-create",
+    id,
     lastResult,
-    defaultValue: { visibility: "public", urgency: "normal" },
-    constraint: getZodConstraint(problemCreateSchema),
+    defaultValue,
+    constraint: getZodConstraint(schema),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: problemCreateSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   const ticked = new Set(asList(fields.nodeIds.initialValue));
 
@@ -60,6 +96,7 @@ export function ProblemForm({ alliances, groups, lastResult }: Props) {
         inputProps={{ ...getInputProps(fields.title, { type: "text" }), maxLength: TITLE_MAX }}
         meta={fields.title}
       />
+      <SimilarProblems title={fields.title.value ?? ""} exclude={problemId} />
       <MarkdownEditor
         label={t("problem.field.body")}
         textareaProps={getTextareaProps(fields.body)}
@@ -136,8 +173,8 @@ export function ProblemForm({ alliances, groups, lastResult }: Props) {
         </div>
       </fieldset>
       <div className="flex items-center gap-4">
-        <SubmitButton pending={pending}>{t("problem.new.submit")}</SubmitButton>
-        <Link to="/problems" className="text-sm text-teal-700 underline hover:text-teal-900">
+        <SubmitButton pending={pending}>{submitLabel ?? t("problem.new.submit")}</SubmitButton>
+        <Link to={cancelTo} className="text-sm text-teal-700 underline hover:text-teal-900">
           {t("problem.new.cancel")}
         </Link>
       </div>

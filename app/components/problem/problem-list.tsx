@@ -1,10 +1,11 @@
-import { TagLinks } from "~/components/problem/tag-links";
 import { Link } from "@remix-run/react";
 import { formatDay } from "~/components/org/format";
+import { TagLinks } from "~/components/problem/tag-links";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { HighlightSegment } from "~/search/highlight.server";
 import type { ProblemStatus, ProblemUrgency } from "~/validation/problem";
+import { Highlighted } from "./highlighted";
 import { StatusBadge } from "./status-badge";
 
 type Named = { nameZh: string; nameEn: string };
@@ -13,22 +14,34 @@ export type ListedProblem = {
   titleHits: HighlightSegment[];
   status: ProblemStatus;
   urgency: ProblemUrgency;
-  createdAt: Date;
+  createdAt: Date | string;
+  deadline: Date | string | null;
   authorName: string;
   alliance: (Named & { slug: string }) | null;
   nodes: (Named & { id: string })[];
   tags: string[];
+  endorsementCount: number;
+  replyCount: number;
+  applicationCount: number;
+  /** Search results: the part of the body with the most hits. */
+  snippet?: HighlightSegment[];
 };
 
-/** One row per problem: status, title (search hits marked), alliance, nodes, tags, author and date. */
+/**
+ * One row per problem: status, title (search hits marked), a snippet for search results, alliance, nodes,
+ * author and date, how common and how answered it is, and tags.
+ */
 export function ProblemList({ problems }: { problems: ListedProblem[] }) {
   const t = useT();
   const locale = useLocale();
   if (problems.length === 0) return <p className="mt-6 text-slate-600">{t("problem.board.empty")}</p>;
   return (
-    <ul className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+    <ul
+      className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white"
+      data-testid="problem-list"
+    >
       {problems.map((problem) => (
-        <li key={problem.id} className="px-4 py-4">
+        <li key={problem.id} className="px-4 py-4" data-problem={problem.id}>
           <div className="flex flex-wrap items-center gap-2">
             <StatusBadge status={problem.status} />
             {problem.urgency === "high" && (
@@ -40,17 +53,14 @@ export function ProblemList({ problems }: { problems: ListedProblem[] }) {
               to={`/problems/${problem.id}`}
               className="font-semibold text-slate-900 hover:text-teal-800 hover:underline"
             >
-              {problem.titleHits.map((segment, i) =>
-                segment.hit ? (
-                  <mark key={i} className="bg-amber-100 text-inherit">
-                    {segment.text}
-                  </mark>
-                ) : (
-                  <span key={i}>{segment.text}</span>
-                ),
-              )}
+              <Highlighted segments={problem.titleHits} />
             </Link>
           </div>
+          {problem.snippet && problem.snippet.length > 0 && (
+            <p className="mt-1 text-sm text-slate-700" data-testid="problem-snippet">
+              <Highlighted segments={problem.snippet} />
+            </p>
+          )}
           <p className="mt-1 text-sm text-slate-600">
             {problem.alliance
               ? pick(locale, problem.alliance.nameZh, problem.alliance.nameEn)
@@ -58,6 +68,13 @@ export function ProblemList({ problems }: { problems: ListedProblem[] }) {
             {problem.nodes.length > 0 &&
               ` · ${problem.nodes.map((n) => pick(locale, n.nameZh, n.nameEn)).join("、")}`}
             {` · ${problem.authorName} · ${formatDay(locale, new Date(problem.createdAt))}`}
+            {problem.deadline &&
+              ` · ${t("problem.board.deadline", { date: formatDay(locale, new Date(problem.deadline)) })}`}
+          </p>
+          <p className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-500" data-testid="problem-counts">
+            <span>{t("problem.board.endorsements", { count: problem.endorsementCount })}</span>
+            <span>{t("problem.board.replies", { count: problem.replyCount })}</span>
+            <span>{t("problem.board.applications", { count: problem.applicationCount })}</span>
           </p>
           {problem.tags.length > 0 && <TagLinks tags={problem.tags} />}
         </li>

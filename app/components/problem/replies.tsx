@@ -1,6 +1,7 @@
 import { getFormProps, getTextareaProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { FormErrors } from "~/components/form/form-errors";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
@@ -9,10 +10,26 @@ import { formatMoment } from "~/components/org/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { problemReplySchema } from "~/validation/problem";
 
-type Reply = { id: string; html: string; authorName: string; createdAt: Date | string };
+type Reply = {
+  id: string;
+  html: string | null;
+  authorName: string;
+  createdAt: Date | string;
+  hiddenReason: string | null;
+};
 
-/** The problem's replies, oldest first. */
-export function ReplyList({ replies }: { replies: Reply[] }) {
+/**
+ * The problem's replies, oldest first. A hidden reply keeps its place with the organizers' reason;
+ * its text shows only to those who may still read it (the server sends it to no one else).
+ */
+export function ReplyList<R extends Reply>({
+  replies,
+  actions,
+}: {
+  replies: R[];
+  /** Report and moderation controls for one reply. */
+  actions?: (reply: R) => ReactNode;
+}) {
   const t = useT();
   const locale = useLocale();
   return (
@@ -30,7 +47,15 @@ export function ReplyList({ replies }: { replies: Reply[] }) {
                 <span className="font-medium text-slate-800">{reply.authorName}</span> ·{" "}
                 {formatMoment(locale, new Date(reply.createdAt))}
               </p>
-              <MarkdownView html={reply.html} className="mt-2" />
+              {reply.hiddenReason !== null && (
+                <p className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+                  {t(reply.html === null ? "problemCare.hidden.reply" : "problemCare.hidden.replyVisible", {
+                    reason: reply.hiddenReason,
+                  })}
+                </p>
+              )}
+              {reply.html !== null && <MarkdownView html={reply.html} className="mt-2" />}
+              {actions?.(reply)}
             </li>
           ))}
         </ol>
