@@ -1,5 +1,13 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { chainEdges, chainNodes, chains, organizations, orgPositions } from "../../db/schema/index";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import {
+  chainEdges,
+  chainNodes,
+  chains,
+  organizations,
+  orgPositions,
+  problemNodes,
+  problems,
+} from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 import { stagesUpstreamToDownstream } from "./chain-order";
 import { weakLinkReasons, type NodeCounts, type WeakReason } from "./weak-links";
@@ -126,24 +134,45 @@ export async function findChainNode(
   return { chain, node, organizations: orgs };
 }
 
-/** Suppliers and needers per node, in one grouped query (for one chain, when `chainSlug` is given). */
+/**
+ * Suppliers, needers and open problems per node (for one chain, when `chainSlug` is given), in one
+ * query. Only public problems count: the map is for everyone, and an alliance-only problem must not be
+ * revealed even as a number.
+ */
 async function positionCounts(db: DbOrTx, chainSlug?: string): Promise<Map<string, NodeCounts>> {
-  const counted = {
-    nodeId: orgPositions.nodeId,
-    suppliers: sql<number>`count(*) filter (where ${orgPositions.kind} = 'supplies')`.mapWith(Number),
-    needs: sql<number>`count(*) filter (where ${orgPositions.kind} = 'needs')`.mapWith(Number),
-  };
-  const rows = chainSlug
-    ? await db
-        .select(counted)
-        .from(orgPositions)
-        .innerJoin(chainNodes, eq(chainNodes.id, orgPositions.nodeId))
-        .innerJoin(chains, eq(chains.id, chainNodes.chainId))
-        .where(eq(chains.slug, chainSlug))
-        .groupBy(orgPositions.nodeId)
-    : await db.select(counted).from(orgPositions).groupBy(orgPositions.nodeId);
-  // No problems are recorded yet, so every node has none open; the weak-link rule already weighs them.
-  return new Map(rows.map(({ nodeId, ...row }) => [nodeId, { ...row, openProblems: 0 }]));
+  const inChain = (nodeId: SQL) =>
+    chainSlug
+      ? sql`and ${nodeId} in (select ${chainNodes.id} from ${chainNodes}
+          join ${chains} on ${chains.id} = ${chainNodes.chainId} where ${chains.slug} = ${chainSlug})`
+      : sql``;
+  const rows = await db.execute<{
+    node_id: string;
+    suppliers: string;
+    needs: string;
+    open_problems: string;
+  }>(sql`
+    select node_id, sum(suppliers) as suppliers, sum(needs) as needs, sum(open_problems) as open_problems
+    from (
+      select ${orgPositions.nodeId} as node_id,
+        count(*) filter (where ${orgPositions.kind} = 'supplies') as suppliers,
+        count(*) filter (where ${orgPositions.kind} = 'needs') as needs,
+        0 as open_problems
+      from ${orgPositions} where true ${inChain(sql`${orgPositions.nodeId}`)}
+      group by ${orgPositions.nodeId}
+      union all
+      select ${problemNodes.nodeId}, 0, 0, count(*)
+      from ${problemNodes} join ${problems} on ${problems.id} = ${problemNodes.problemId}
+      where ${problems.status} in ('open', 'in_progress') and ${problems.visibility} = 'public'
+        and ${problems.hiddenAt} is null ${inChain(sql`${problemNodes.nodeId}`)}
+      group by ${problemNodes.nodeId}
+    ) counted
+    group by node_id`);
+  return new Map(
+    rows.map((row) => [
+      row.node_id,
+      { suppliers: Number(row.suppliers), needs: Number(row.needs), openProblems: Number(row.open_problems) },
+    ]),
+  );
 }
 
 function withCounts(chain: ChainSummary, counts: Map<string, NodeCounts>): ChainMapData {

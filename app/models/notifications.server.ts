@@ -26,14 +26,30 @@ export type NotificationView = {
  * event leaves only once the notification has committed.
  */
 export async function notify(tx: DbOrTx, publish: Publish, input: NotificationInput): Promise<void> {
-  const [row] = await tx
+  await notifyAll(tx, publish, [input]);
+}
+
+/** Many notifications in one statement (a problem's followers, say), each told to its user's pages. */
+export async function notifyAll(tx: DbOrTx, publish: Publish, inputs: NotificationInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const rows = await tx
     .insert(notifications)
-    .values({ userId: input.userId, type: input.type, data: input.data, href: input.href ?? null })
+    .values(
+      inputs.map((input) => ({
+        userId: input.userId,
+        type: input.type,
+        data: input.data,
+        href: input.href ?? null,
+      })),
+    )
     .returning({ id: notifications.id });
-  publish({
-    topic: userTopic(input.userId),
-    type: "notification",
-    payload: { id: row.id, type: input.type, data: input.data, href: input.href ?? null },
+  rows.forEach((row, index) => {
+    const input = inputs[index];
+    publish({
+      topic: userTopic(input.userId),
+      type: "notification",
+      payload: { id: row.id, type: input.type, data: input.data, href: input.href ?? null },
+    });
   });
 }
 

@@ -2,7 +2,7 @@ import { and, eq, inArray, not, sql } from "drizzle-orm";
 import { problemFollows } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Publish } from "./activity.server";
-import { notify } from "./notifications.server";
+import { notifyAll } from "./notifications.server";
 
 /**
  * Who hears about a problem. Following is explicit (a button on the page) and implied by taking part:
@@ -52,13 +52,15 @@ export async function notifyFollowers(tx: DbOrTx, publish: Publish, notice: Foll
         notice.except.length > 0 ? not(inArray(problemFollows.userId, notice.except)) : undefined,
       ),
     );
-  for (const { userId } of followers) {
-    await notify(tx, publish, {
+  await notifyAll(
+    tx,
+    publish,
+    followers.map(({ userId }) => ({
       userId,
       type: notice.type,
       data: notice.data,
       href: `/problems/${notice.problemId}`,
-    });
-  }
+    })),
+  );
   return followers.length;
 }

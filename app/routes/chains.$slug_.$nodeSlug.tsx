@@ -75,6 +75,11 @@ export default function ChainNodePage() {
         <BilingualHeading nameZh={node.nameZh} nameEn={node.nameEn} />
       </div>
       <p className="mt-3 text-lg tabular-nums text-slate-800">{countsText(t, node)}</p>
+      <p className="mt-1 text-sm text-slate-700">
+        <Link to={`/problems?${new URLSearchParams({ node: node.id })}`} className={link}>
+          {t("chain.node.openProblems", { count: node.openProblems })}
+        </Link>
+      </p>
 
       <section
         aria-label={t("chain.node.status")}

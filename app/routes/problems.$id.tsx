@@ -1,4 +1,3 @@
-import { TagLinks } from "~/components/problem/tag-links";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -7,30 +6,31 @@ import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { formatDay, formatMoment } from "~/components/org/format";
-import { Endorsements } from "~/components/problem/endorsements";
-import { ReplyForm, ReplyList } from "~/components/problem/replies";
-import { CareBar, HiddenBanner, ReplyCare } from "~/components/problem/care-bar";
-import { ModerationPanel } from "~/components/problem/moderation";
-import { StatusBadge } from "~/components/problem/status-badge";
 import { Applications } from "~/components/problem/applications";
+import { CareBar, HiddenBanner, ReplyCare } from "~/components/problem/care-bar";
+import { Endorsements } from "~/components/problem/endorsements";
 import { Milestones } from "~/components/problem/milestones";
+import { ModerationPanel } from "~/components/problem/moderation";
+import { ReplyForm, ReplyList } from "~/components/problem/replies";
 import { StatusActions } from "~/components/problem/status-actions";
+import { StatusBadge } from "~/components/problem/status-badge";
+import { TagLinks } from "~/components/problem/tag-links";
 import { Timeline } from "~/components/problem/timeline";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { latestActivityId } from "~/models/activity.server";
+import { problemAccess } from "~/models/problem-access.server";
+import { careView, getProblemCare } from "~/models/problem-care.server";
 import {
   endorseProblem,
   getEngagement,
   replyToProblem,
   withdrawEndorsement,
 } from "~/models/problem-engagement.server";
-import { problemAccess } from "~/models/problem-access.server";
-import { careView, getProblemCare } from "~/models/problem-care.server";
 import { canModerate } from "~/models/problem-moderation.server";
-import { getProblem } from "~/models/problems.server";
 import { getProblemWork, workView } from "~/models/problem-work.server";
+import { getProblem } from "~/models/problems.server";
 import { problemTopic } from "~/realtime/topics";
 import { useLive } from "~/realtime/use-live";
 import { invariantResponse } from "~/utils/invariant";

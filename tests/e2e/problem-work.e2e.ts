@@ -7,15 +7,21 @@ import { logIn } from "./log-in";
 const zh = translator("zh-CN");
 
 /**
- * 揭榜 in the browser, through the page's fetcher forms: a member applies, the poster accepts (the
- * applicant sees "in progress" live), plans and ticks a milestone, and accepts the solution.
+ * The issue's journey, in two browsers: member A posts a problem in Chinese; member B, with the board
+ * open, sees it announced live, opens it, says "we have this too" and applies (揭榜); A accepts, and B
+ * sees "in progress" live; A plans and ticks a milestone and accepts the solution, which B sees too.
  */
-describe("applying to solve a problem and following it to solved", () => {
+describe("posting a problem and following it to solved, with a second member live", () => {
   const browser = useBrowser();
 
   const status = (page: Page) => page.locator("[data-status]").first().getAttribute("data-status");
 
-  it("takes an application, accepts it live, tracks a milestone and marks the problem solved", async () => {
+  it("announces the post live, takes an endorsement and an application, accepts it and solves it", async () => {
+    const applicant = await browser.newPage();
+    applicant.setDefaultTimeout(10_000);
+    await logIn(applicant, "/problems", "sun.hao@demo.qilian.example");
+    await applicant.waitForLoadState("networkidle");
+
     const poster = await browser.newPage();
     poster.setDefaultTimeout(10_000);
     await logIn(poster, "/problems/new", "zhao.min@demo.qilian.example");
@@ -24,13 +30,21 @@ describe("applying to solve a problem and following it to solved", () => {
     await poster.locator('textarea[name="body"]').fill("连续运行 2 小时后关节模组温升超过 **45 K**。");
     await poster.getByRole("button", { name: zh("problem.new.submit"), exact: true }).click();
     await poster.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
-    const path = new URL(poster.url()).pathname;
     await poster.waitForLoadState("networkidle");
 
-    const applicant = await browser.newPage();
-    applicant.setDefaultTimeout(10_000);
-    await logIn(applicant, path, "sun.hao@demo.qilian.example");
+    const bar = applicant.getByTestId("new-problems");
+    await expect
+      .poll(() => bar.textContent(), { timeout: 10_000 })
+      .toContain(zh("problem.board.newPosts", { count: 1 }));
+    await bar.getByRole("button", { name: zh("problem.board.showNew"), exact: true }).click();
+    await applicant.getByRole("link", { name: title }).click();
+    await applicant.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
     await applicant.waitForLoadState("networkidle");
+    await applicant.getByRole("button", { name: zh("problem.endorse.action"), exact: true }).click();
+    await applicant.getByText(zh("problem.endorse.done"), { exact: true }).waitFor();
+    await expect
+      .poll(() => poster.getByTestId("endorsement-count").textContent())
+      .toBe(zh("problem.endorse.count", { count: 1 }));
     await applicant.locator('textarea[name="approach"]').fill("采用**液冷壳体**并优化电流环参数。");
     await applicant.locator('textarea[name="timeline"]').fill("两个月出样机。");
     await applicant.locator('textarea[name="team"]').fill("电机、热设计工程师各两名。");
@@ -44,6 +58,7 @@ describe("applying to solve a problem and following it to solved", () => {
     await card.getByRole("button", { name: zh("problemWork.applications.accept"), exact: true }).click();
     await expect.poll(() => status(poster)).toBe("in_progress");
     await expect.poll(() => status(applicant), { timeout: 10_000 }).toBe("in_progress");
+    await browser.screenshot(applicant, "problem-work-00-in-progress");
 
     // Closing without a reason is refused by the server, and the page says why.
     await poster.getByText(zh("problemWork.manage.title"), { exact: true }).click();

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemoData } from "../../db/seed";
 import { listChainMaps } from "~/models/chains.server";
-import { addPosition, createChain, createOrganization } from "../factories";
+import { eq } from "drizzle-orm";
+import { problems } from "../../db/schema/index";
+import { insertProblem, type NewProblem } from "~/models/problems.server";
+import { addPosition, createAlliance, createChain, createOrganization, createUser } from "../factories";
 import { useTestDatabase } from "../setup/database";
 import { useTestServer } from "../setup/server";
 
@@ -113,6 +116,42 @@ describe("chain map pages", () => {
     expect(node.html).toContain("Organizations supplying it (2)");
     expect(node.html).toContain("Organizations needing it (5)");
     for (const org of orgs) expect(node.html).toContain(`href="/orgs/${org.id}"`);
+  });
+
+  it("counts a node's open public problems, weak from the third; alliance-only, hidden and solved ones are left out", async () => {
+    const { db } = database;
+    const { chain, nodes } = await createChain(db);
+    const partA = nodes.get("part-a")!.id;
+    const { user } = await createUser(db);
+    const alliance = await createAlliance(db);
+    const post = (overrides: Partial<NewProblem>) =>
+      insertProblem(db, {
+        authorId: user.id,
+        title: "节点难题计数",
+        body: "正文",
+        visibility: "public",
+        urgency: "normal",
+        nodeIds: [partA],
+        tags: [],
+        ...overrides,
+      });
+    await post({});
+    await post({ status: "in_progress" });
+    await post({ status: "solved" });
+    await post({ allianceId: alliance.id, visibility: "alliance" });
+    const hidden = await post({});
+    await db.update(problems).set({ hiddenAt: new Date() }).where(eq(problems.id, hidden));
+
+    const before = await page(`/chains/${chain.slug}/part-a`);
+    expect(before.html).toContain("该环节的公开待解决难题：2 个");
+    expect(before.html).toContain(`href="/problems?node=${partA}"`);
+    expect(before.html).toContain("不是薄弱环节");
+    await post({});
+    const after = await page(`/chains/${chain.slug}/part-a`);
+    expect(after.html).toContain("有 3 个未解决的难题");
+    expect(mapNode((await page(`/chains/${chain.slug}`)).html, `/chains/${chain.slug}/part-a`)).toContain(
+      "data-weak",
+    );
   });
 
   it("shows a node page with its chain, neighbours, weak-link status and organizations", async () => {
