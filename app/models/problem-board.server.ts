@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import {
   alliances,
-  chainNodes,
   chains,
   memberships,
   problemNodes,
@@ -67,9 +66,9 @@ export function boardFilters(viewer: Viewer, query: BoardQuery, search: SearchQu
         )
       : undefined,
     query.chain
-      ? sql`exists (select 1 from ${problemNodes} join ${chainNodes} on ${chainNodes.id} = ${problemNodes.nodeId}
-          join ${chains} on ${chains.id} = ${chainNodes.chainId}
-          where ${problemNodes.problemId} = ${problems.id} and ${chains.slug} = ${query.chain})`
+      ? // "= any", not "@>": checked on each row of the ordered walk, it stops at a page; a GIN
+        // lookup would fetch and sort every problem of the chain first.
+        sql`(select ${chains.id} from ${chains} where ${chains.slug} = ${query.chain}) = any(${problems.chainIds})`
       : undefined,
     query.node
       ? sql`exists (select 1 from ${problemNodes} where ${problemNodes.problemId} = ${problems.id} and ${problemNodes.nodeId} = ${query.node})`

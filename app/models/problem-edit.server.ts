@@ -18,6 +18,7 @@ import type { ProblemCreateInput, ProblemUrgency, ProblemVisibility } from "~/va
 import { deadlineOf } from "~/validation/problem";
 import { transact } from "./activity.server";
 import type { ProblemRef } from "./problem-access.server";
+import { setProblemNodes } from "./problems.server";
 import type { ProblemAlliance } from "./problems.server";
 
 /**
@@ -164,11 +165,7 @@ export async function editProblem(
         updatedAt: now,
       })
       .where(eq(problems.id, problem.id));
-    if (!sameSet(nodeIds, current.nodeIds)) {
-      await tx.delete(problemNodes).where(eq(problemNodes.problemId, problem.id));
-      if (nodeIds.length > 0)
-        await tx.insert(problemNodes).values(nodeIds.map((nodeId) => ({ problemId: problem.id, nodeId })));
-    }
+    if (!sameSet(nodeIds, current.nodeIds)) await setProblemNodes(tx, problem.id, nodeIds);
     if (!sameSet(input.tags, current.tags)) {
       await tx.delete(problemTags).where(eq(problemTags.problemId, problem.id));
       if (input.tags.length > 0)

@@ -147,6 +147,23 @@ export type NewProblem = {
   createdAt?: Date;
 };
 
+/** Replaces a problem's nodes, and the chain ids the board filters by with them. */
+export async function setProblemNodes(db: DbOrTx, problemId: string, nodeIds: string[]): Promise<void> {
+  await db.delete(problemNodes).where(eq(problemNodes.problemId, problemId));
+  if (nodeIds.length > 0)
+    await db.insert(problemNodes).values(nodeIds.map((nodeId) => ({ problemId, nodeId })));
+  await db
+    .update(problems)
+    .set({
+      chainIds:
+        nodeIds.length === 0
+          ? []
+          : sql`array(select distinct ${chainNodes.chainId} from ${chainNodes}
+              where ${inArray(chainNodes.id, nodeIds)} order by ${chainNodes.chainId})`,
+    })
+    .where(eq(problems.id, problemId));
+}
+
 /** Writes a problem with its nodes, tags and search vector; callers have checked everything. */
 export async function insertProblem(db: DbOrTx, problem: NewProblem): Promise<string> {
   const createdAt = problem.createdAt ?? new Date();
@@ -168,8 +185,7 @@ export async function insertProblem(db: DbOrTx, problem: NewProblem): Promise<st
       updatedAt: createdAt,
     })
     .returning({ id: problems.id });
-  if (problem.nodeIds.length > 0)
-    await db.insert(problemNodes).values(problem.nodeIds.map((nodeId) => ({ problemId: id, nodeId })));
+  await setProblemNodes(db, id, problem.nodeIds);
   if (problem.tags.length > 0)
     await db.insert(problemTags).values(problem.tags.map((tag) => ({ problemId: id, tag })));
   await db.insert(problemRevisions).values({

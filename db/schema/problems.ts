@@ -47,6 +47,14 @@ export const problems = pgTable(
     deadline: timestamp("deadline", { withTimezone: true }),
     search: tsvector("search").notNull(),
     /**
+     * The chains of its nodes, kept with problem_nodes by `setProblemNodes`: the board's chain filter
+     * then reads the row it is already on instead of joining every problem of the chain.
+     */
+    chainIds: uuid("chain_ids")
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    /**
      * Kept in step by the engagement and application modules in the same transaction, so the board can
      * sort by "most endorsed" and filter "unanswered" from an index at any size.
      */

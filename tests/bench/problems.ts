@@ -86,6 +86,12 @@ export async function fillBoard(db: Db): Promise<void> {
       from generate_series(1, ${PROBLEMS}::int) g, (select count(*)::int c from bench_nodes) k, bench_nodes n
       where n.n = abs(hashint4(g + 31)) % k.c
          or (g % 2 = 0 and n.n = (abs(hashint4(g + 31)) + 1) % k.c)`);
+    // As setProblemNodes keeps it for every problem the app writes.
+    await tx.execute(sql`
+      update problems p set chain_ids = array(
+        select distinct n.chain_id from problem_nodes pn join chain_nodes n on n.id = pn.node_id
+        where pn.problem_id = p.id order by n.chain_id)
+      where p.id in (select md5('bench' || g)::uuid from generate_series(1, ${PROBLEMS}::int) g)`);
     await tx.execute(sql`
       insert into problem_tags (problem_id, tag)
       select md5('bench' || g)::uuid, unnest(c.tags)

@@ -257,5 +257,11 @@ describe("problem editing and revision history", () => {
       sql`select count(*)::int as n from problem_nodes where problem_id = ${id}`,
     );
     expect(nodes[0].n).toBe(0);
+    // The board's chain filter follows the nodes.
+    const onChainBoard = async () =>
+      (await (await server.fetch(`/problems?chain=${chain.chain.slug}`)).text()).includes(`/problems/${id}"`);
+    expect(await onChainBoard()).toBe(false);
+    expect((await save(id, people.author.cookie, form({ nodeIds: node.id }))).status).toBe(303);
+    expect(await onChainBoard()).toBe(true);
   });
 });
