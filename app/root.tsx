@@ -1,4 +1,5 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useEffect } from "react";
 import {
   isRouteErrorResponse,
   Links,
@@ -80,6 +81,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Marks the document once React owns it: browser tests wait for this before typing, since text typed
+  // into a controlled field before hydration is replaced by the server-rendered value.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

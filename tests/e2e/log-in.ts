@@ -7,7 +7,7 @@ export const DEMO_PASSWORD = "qilian-demo-2026";
 
 const zh = translator("zh-CN");
 
-/** Logs in through the form (the page starts in Chinese) and waits to land on `redirectTo`. */
+/** Logs in through the form (the page starts in Chinese) and waits to land on `redirectTo`, hydrated. */
 export async function logIn(
   page: Page,
   redirectTo: string,
@@ -19,4 +19,5 @@ export async function logIn(
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole("button", { name: zh("auth.login.submit"), exact: true }).click();
   await page.waitForURL((url) => url.pathname === redirectTo);
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }

@@ -32,9 +32,13 @@ describe("editing, following, reporting and hiding on a problem's page", () => {
     await poster.getByRole("link", { name: zh("problemCare.edit.link"), exact: true }).click();
     await poster.waitForURL(`${base}${path}/edit`);
     await poster.waitForLoadState("networkidle");
-    await poster.locator('textarea[name="body"]').fill("低速运行时关节出现周期性异响。\n\n已排除轴承问题。");
+    await poster.locator("html[data-hydrated]").waitFor({ state: "attached" });
+    const body = poster.locator('textarea[name="body"]');
+    await body.fill("低速运行时关节出现周期性异响。\n\n已排除轴承问题。");
+    expect(await body.inputValue()).toContain("已排除轴承问题。");
     await poster.getByRole("button", { name: zh("problemCare.edit.submit"), exact: true }).click();
     await poster.waitForURL(`${base}${path}`);
+    await poster.getByText("已排除轴承问题。").waitFor();
     await poster.getByRole("link", { name: zh("problemCare.edited.link"), exact: true }).click();
     await poster.getByText("已排除轴承问题。").waitFor();
     await browser.screenshot(poster, "problem-care-01-history");
