@@ -5,6 +5,8 @@ import { auth } from "./messages/auth";
 import { chain } from "./messages/chain";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
+import { event } from "./messages/event";
+import { eventRegistration } from "./messages/event-registration";
 import { home } from "./messages/home";
 import { invitation } from "./messages/invitation";
 import { markdown } from "./messages/markdown";
@@ -24,6 +26,8 @@ const namespaces = {
   chain,
   common,
   error: errors,
+  event,
+  eventRegistration,
   home,
   invitation,
   markdown,

@@ -1,3 +1,4 @@
+import { eventAccess } from "~/models/event-access.server";
 import { problemAccess } from "~/models/problem-access.server";
 import { allianceAccess } from "~/models/topic-records.server";
 import type { Db } from "~/utils/db.server";
@@ -48,6 +49,12 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
       // An alliance-only problem does not exist to outsiders, here as at its address.
       const problem = await problemAccess(db, viewer, id);
       return problem ? null : { code: "not_found", message: `no problem ${id}` };
+    }
+    case "event": {
+      if (id === null || !can(viewer, "event.watch")) return forbidden(topic);
+      // A draft or alliance-only event does not exist to those who may not see it, here as at its address.
+      const event = await eventAccess(db, viewer, id);
+      return event ? null : { code: "not_found", message: `no event ${id}` };
     }
   }
 }

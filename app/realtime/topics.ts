@@ -41,3 +41,8 @@ export function problemTopic(problemId: string): string {
 export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
 }
+
+/** One event's live topic: seats left and waitlist positions of its occurrences, changes to it. */
+export function eventTopic(eventId: string): string {
+  return `event:${eventId}`;
+}

@@ -130,6 +130,20 @@ export const policy = {
    * problem's alliance; a problem outside any alliance is moderated by platform admins.
    */
   "problem.moderate": alliance(organizersOnly),
+
+  /** Scheduling an event hosted by the alliance (drafts included). */
+  "event.create": alliance(organizersOnly),
+  /**
+   * Editing, publishing, cancelling an event, its occurrences, minutes and links; decided in the host
+   * alliance. Drafts are seen only by those who may manage them.
+   */
+  "event.manage": alliance(organizersOnly),
+  /** Registering and cancelling one's registration; record checks: `canSeeEvent`, published, window open. */
+  "event.register": platform({ anonymous: false, user: true, admin: true }),
+  /** Registrant list with contact data, CSV export and check-in, in the host alliance. */
+  "event.registrants.view": alliance(organizersOnly),
+  /** An event's live topic (seats left, waitlist positions); record check: `canSeeEvent`. */
+  "event.watch": platform({ anonymous: false, user: true, admin: true }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -191,6 +205,7 @@ export const topicActions = {
   user: "user.watch",
   alliance: "alliance.watch",
   problem: "problem.watch",
+  event: "event.watch",
   board: "problem.watch",
 } as const satisfies Record<string, Action>;
 
@@ -270,4 +285,28 @@ export type ApplicationWindow = {
 export function canApply(viewer: Viewer, problem: ApplicationWindow, now: Date): boolean {
   if (!can(viewer, "problem.apply") || viewer?.id === problem.authorId) return false;
   return problem.status === "open" && (problem.deadline === null || problem.deadline > now);
+}
+
+export type EventAccess = {
+  visibility: "public" | "alliance";
+  status: "draft" | "published" | "cancelled";
+  /** The host and co-host alliances. */
+  allianceIds: readonly string[];
+};
+
+/**
+ * Published public events are for everyone; alliance-only ones for active members of a host or co-host
+ * alliance. Drafts exist only for whoever may manage the event (`manage`: `event.manage` in the host
+ * alliance). Everyone else is told the event does not exist (404), as for problems.
+ */
+export function canSeeEvent(
+  viewer: Viewer,
+  activeAllianceIds: ReadonlySet<string>,
+  event: EventAccess,
+  manage: boolean,
+): boolean {
+  if (manage || platformRole(viewer) === "admin") return true;
+  if (event.status === "draft") return false;
+  if (event.visibility === "public") return true;
+  return event.allianceIds.some((id) => activeAllianceIds.has(id));
 }

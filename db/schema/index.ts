@@ -10,3 +10,4 @@ export * from "./notifications";
 export * from "./emails";
 export * from "./problems";
 export * from "./reports";
+export * from "./events";

@@ -1,9 +1,17 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { alliances, memberships, organizations, orgRepresentatives, users } from "../../db/schema/index";
+import {
+  alliances,
+  eventOccurrences,
+  events,
+  memberships,
+  organizations,
+  orgRepresentatives,
+  users,
+} from "../../db/schema/index";
 import { insertProblem } from "~/models/problems.server";
-import { allianceTopic, PLATFORM_TOPIC, problemTopic, userTopic } from "~/realtime/topics";
+import { allianceTopic, eventTopic, PLATFORM_TOPIC, problemTopic, userTopic } from "~/realtime/topics";
 import {
   actions,
   allows,
@@ -185,6 +193,32 @@ describe("authorization matrix", () => {
       tags: [],
     });
 
+  /** A published public event of the fixture's alliance with one occurrence next week: open to register. */
+  const publishedEventOf = async (f: Fixture) => {
+    const [event] = await database.db
+      .insert(events)
+      .values({
+        allianceId: f.alliance.id,
+        title: "矩阵测试研讨会",
+        status: "published",
+        visibility: "public",
+        capacity: 10,
+        search: sql`''::tsvector`,
+      })
+      .returning({ id: events.id });
+    const startsAt = new Date(Date.now() + 7 * 86_400_000);
+    const [occurrence] = await database.db
+      .insert(eventOccurrences)
+      .values({
+        eventId: event.id,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 7_200_000),
+        originalStartsAt: startsAt,
+      })
+      .returning({ id: eventOccurrences.id });
+    return { eventId: event.id, occurrenceId: occurrence.id };
+  };
+
   /** One probe per action of the table: true when the server let the persona through. */
   const probes: Record<
     Action,
@@ -306,6 +340,17 @@ describe("authorization matrix", () => {
       });
       return passes(http(`/problems/${id}/status`, cookie, { intent: "close", note: "已由其他途径解决。" }));
     },
+
+    "event.create": (f, cookie) => passes(http(`/events/new?alliance=${f.alliance.slug}`, cookie)),
+    "event.manage": async (f, cookie) =>
+      passes(http(`/events/${(await publishedEventOf(f)).eventId}/edit`, cookie)),
+    "event.register": async (f, cookie) => {
+      const { eventId, occurrenceId } = await publishedEventOf(f);
+      return passes(http(`/events/${eventId}/registration`, cookie, { intent: "register", occurrenceId }));
+    },
+    "event.registrants.view": async (f, cookie) =>
+      passes(http(`/events/${(await publishedEventOf(f)).eventId}/registrants`, cookie)),
+    "event.watch": async (f, cookie) => watch(cookie, eventTopic((await publishedEventOf(f)).eventId)),
   };
 
   it("has a probe for every action in the policy table", () => {

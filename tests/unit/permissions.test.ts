@@ -8,6 +8,7 @@ import {
   canManageProblem,
   canSeeProblem,
   canSeeEmail,
+  canSeeEvent,
   canWatchAlliance,
   canWatchUser,
   isTopicKind,
@@ -58,6 +59,11 @@ const expected: Record<Action, string[]> = {
   "problem.report": ["user", "admin"],
   "problem.manage": ["user", "admin"],
   "problem.moderate": ["organizer", "chair", "admin"],
+  "event.create": ["organizer", "chair", "admin"],
+  "event.manage": ["organizer", "chair", "admin"],
+  "event.register": ["user", "admin"],
+  "event.registrants.view": ["organizer", "chair", "admin"],
+  "event.watch": ["user", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };
@@ -115,8 +121,9 @@ describe("topic kinds", () => {
     for (const action of Object.values(topicActions)) expect(actions).toContain(action);
   });
 
-  it("knows platform, user, alliance and problem topics", () => {
-    for (const kind of ["platform", "user", "alliance", "problem"]) expect(isTopicKind(kind)).toBe(true);
+  it("knows platform, user, alliance, problem, board and event topics", () => {
+    for (const kind of ["platform", "user", "alliance", "problem", "board", "event"])
+      expect(isTopicKind(kind)).toBe(true);
   });
 
   it("refuses every other kind, including private rooms and inherited property names", () => {
@@ -224,6 +231,29 @@ describe("running a problem", () => {
     expect(canApply(user, { ...open, deadline: new Date("2026-11-28T23:59:59Z") }, now)).toBe(false);
     for (const status of ["in_progress", "solved", "closed"] as const)
       expect(canApply(user, { ...open, status }, now)).toBe(false);
+  });
+});
+
+describe("event visibility", () => {
+  const published = {
+    visibility: "public" as const,
+    status: "published" as const,
+    allianceIds: ["a1", "a2"],
+  };
+  it("shows published public events to everyone, drafts only to those who manage them and admins", () => {
+    for (const viewer of [null, user, admin])
+      expect(canSeeEvent(viewer, new Set(), published, false)).toBe(true);
+    const draft = { ...published, status: "draft" as const };
+    expect(canSeeEvent(user, new Set(["a1"]), draft, false)).toBe(false);
+    expect(canSeeEvent(user, new Set(["a1"]), draft, true)).toBe(true);
+    expect(canSeeEvent(admin, new Set(), draft, false)).toBe(true);
+  });
+
+  it("shows alliance-only events to active members of a host or co-host alliance", () => {
+    const closed = { ...published, visibility: "alliance" as const };
+    expect(canSeeEvent(user, new Set(["a2"]), closed, false)).toBe(true);
+    expect(canSeeEvent(user, new Set(["a3"]), closed, false)).toBe(false);
+    expect(canSeeEvent(null, new Set(), closed, false)).toBe(false);
   });
 });
 

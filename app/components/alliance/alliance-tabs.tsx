@@ -13,6 +13,7 @@ export function AllianceTabs({ rights, pendingCount }: { rights: Rights; pending
   const tabs: { to: string; label: MessageKey; show: boolean; badge?: number }[] = [
     { to: ".", label: "membership.tab.overview", show: true },
     { to: "problems", label: "problem.tab", show: true },
+    { to: "events", label: "event.tab", show: true },
     { to: "members", label: "membership.tab.members", show: rights.members },
     { to: "requests", label: "membership.tab.requests", show: rights.decide, badge: pendingCount },
     { to: "invitations", label: "membership.tab.invitations", show: rights.invite },

@@ -7,6 +7,7 @@ import type { MessageKey } from "~/i18n/dictionary";
 export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
   { to: "/problems", label: "nav.problems" },
+  { to: "/events", label: "nav.events" },
   { to: "/orgs", label: "org.directory.title" },
   { to: "/chains", label: "nav.chains" },
   { to: "/search", label: "problem.search.title" },

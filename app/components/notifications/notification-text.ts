@@ -77,6 +77,7 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[]; all
     fields: ["problem"],
     alliance: false,
   },
+  "event.promoted": { key: "notification.type.event.promoted", fields: ["event"], alliance: false },
 };
 
 /**

@@ -45,6 +45,7 @@ export const notification = defineMessages({
     "type.problem.follow_replied": "{actor} 回复了您关注的难题「{problem}」。",
     "type.problem.hidden": "组织者隐藏了您发布的难题「{problem}」。",
     "type.problem.reply_hidden": "组织者隐藏了您在难题「{problem}」下的回复。",
+    "type.event.promoted": "您在活动「{event}」的候补名单上已转为正式报名。",
   },
   en: {
     bell: "Notifications",
@@ -86,5 +87,6 @@ export const notification = defineMessages({
     "type.problem.follow_replied": '{actor} replied to "{problem}", which you follow.',
     "type.problem.hidden": 'The organizers hid your problem "{problem}".',
     "type.problem.reply_hidden": 'The organizers hid your reply on "{problem}".',
+    "type.event.promoted": 'A seat freed up: you are now registered for "{event}".',
   },
 });

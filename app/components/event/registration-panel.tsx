@@ -1,0 +1,112 @@
+import { Link, useFetcher, useRevalidator } from "@remix-run/react";
+import { SubmitButton } from "~/components/form/submit-button";
+import { useT } from "~/i18n/use-t";
+import type { RegistrationView } from "~/models/event-registration-view.server";
+import { useLive } from "~/realtime/use-live";
+import type { RegistrationReply } from "~/routes/events.$id.registration";
+
+type Props = {
+  eventId: string;
+  /** One occurrence's seats and the viewer's place, from getRegistrationView. */
+  view: RegistrationView;
+  /** The event's topic and the activity id the page was rendered with; null for visitors. */
+  live: { topic: string; after: number } | null;
+};
+
+/**
+ * Seats left, the viewer's registration (with check-in code) or waitlist position, and the button to
+ * register or cancel. Any change on the event's topic reloads the page's data, so seats and positions
+ * stay live: each viewer's position is computed by the loader, never sent to everyone.
+ */
+export function RegistrationPanel({ eventId, view, live }: Props) {
+  const t = useT();
+  const revalidator = useRevalidator();
+  useLive(live?.topic ?? null, live?.after ?? 0, () => revalidator.revalidate());
+  const fetcher = useFetcher<RegistrationReply>({ key: `registration-${view.occurrenceId}` });
+  const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
+  const full = view.seatsLeft !== null && view.seatsLeft <= 0;
+  const { mine } = view;
+  return (
+    <section
+      aria-labelledby={`registration-${view.occurrenceId}`}
+      className="rounded-xl border border-slate-200 bg-white p-4"
+      data-occurrence={view.occurrenceId}
+    >
+      <h2 id={`registration-${view.occurrenceId}`} className="text-base font-semibold text-slate-900">
+        {t("eventRegistration.heading")}
+      </h2>
+      <p className="mt-1 text-sm text-slate-700" data-testid="seats">
+        {view.capacity === null
+          ? t("eventRegistration.unlimited")
+          : t("eventRegistration.seatsLeft", { left: view.seatsLeft ?? 0, capacity: view.capacity })}
+        {view.waitlisted > 0 && (
+          <span className="ml-2 text-slate-500">
+            {t("eventRegistration.waitlistLength", { count: view.waitlisted })}
+          </span>
+        )}
+      </p>
+      {mine?.status === "confirmed" && (
+        <div
+          className="mt-3 rounded-md bg-teal-50 p-3 text-sm text-teal-900"
+          data-testid="registration-state"
+        >
+          <p>{t("eventRegistration.confirmed")}</p>
+          <p className="mt-1 font-mono text-base tracking-widest">
+            {t("eventRegistration.code", { code: mine.code })}
+          </p>
+        </div>
+      )}
+      {mine?.status === "waitlisted" && (
+        <div
+          className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="registration-state"
+        >
+          <p>{t("eventRegistration.waitlisted", { position: mine.position })}</p>
+          <p className="mt-1 text-xs">{t("eventRegistration.waitlistNote")}</p>
+        </div>
+      )}
+      {!mine && view.state !== "open" && (
+        <p className="mt-3 text-sm text-slate-600" data-testid="registration-state">
+          {t(`eventRegistration.state.${view.state}`)}
+        </p>
+      )}
+      {!view.canRegister && view.state === "open" && (
+        <Link
+          to={`/login?${new URLSearchParams({ redirectTo: `/events/${eventId}` })}`}
+          className="mt-3 inline-block text-sm font-semibold text-teal-700 underline hover:text-teal-900"
+        >
+          {t("eventRegistration.loginToRegister")}
+        </Link>
+      )}
+      {view.canRegister && (mine ? view.state !== "started" : view.state === "open") && (
+        <fetcher.Form
+          method="post"
+          action={`/events/${eventId}/registration`}
+          preventScrollReset
+          className="mt-3"
+        >
+          <input type="hidden" name="occurrenceId" value={view.occurrenceId} />
+          <SubmitButton
+            name="intent"
+            value={mine ? "cancel" : "register"}
+            variant={mine ? "secondary" : "primary"}
+            pending={fetcher.state !== "idle"}
+          >
+            {mine
+              ? t(
+                  mine.status === "confirmed"
+                    ? "eventRegistration.cancel"
+                    : "eventRegistration.leaveWaitlist",
+                )
+              : t(full ? "eventRegistration.joinWaitlist" : "eventRegistration.register")}
+          </SubmitButton>
+        </fetcher.Form>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-700">
+          {t(error)}
+        </p>
+      )}
+    </section>
+  );
+}

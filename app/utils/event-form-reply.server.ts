@@ -1,0 +1,26 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import type { Clash } from "~/models/event-clash.server";
+
+type Reply = (options?: { fieldErrors?: Record<string, string[]> }) => SubmissionResult<string[]>;
+
+export type EventFormReply = { result: SubmissionResult<string[]>; clash: Clash | null };
+
+/**
+ * The 400 of the event form, for creating and editing alike: the form's own errors, or those the model
+ * found (unknown host, a room clash, capacity below the seats taken), with everything typed kept.
+ */
+export function refuseEventForm(
+  submission: { reply: Reply },
+  refused?: { fieldErrors: object; clash?: Clash },
+) {
+  return data<EventFormReply>(
+    {
+      result: submission.reply(
+        refused ? { fieldErrors: refused.fieldErrors as Record<string, string[]> } : undefined,
+      ),
+      clash: refused?.clash ?? null,
+    },
+    { status: 400 },
+  );
+}
