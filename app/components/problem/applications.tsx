@@ -8,6 +8,7 @@ import { MarkdownView } from "~/components/markdown/markdown-view";
 import { formatDay, formatMoment } from "~/components/org/format";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
+import { OrganizationChips } from "./organization-chips";
 import type { ApplyWindow, ProblemApplication } from "~/models/problem-work.server";
 import type { RepresentedOrg } from "~/models/representation.server";
 import type { ApplicationsReply } from "~/routes/problems.$id.applications";
@@ -50,20 +51,7 @@ export function Applications(props: Props) {
       <p className="mt-1 text-sm text-slate-700" data-testid="application-count">
         {t("problemWork.applications.count", { count })}
       </p>
-      {organizations.length > 0 && (
-        <div className="mt-3">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            {t("problemWork.applications.organizations")}
-          </h3>
-          <ul className="mt-1 flex flex-wrap gap-1.5">
-            {organizations.map((org) => (
-              <li key={org.id} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                {pick(locale, org.nameZh, org.nameEn)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <OrganizationChips title={t("problemWork.applications.organizations")} organizations={organizations} />
       {shown.length > 0 && (
         <>
           <h3 className="mt-4 text-sm font-semibold text-slate-900">

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
-import { pick } from "~/i18n/pick";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
+import { OrganizationChips } from "./organization-chips";
 import type { EndorserOrganization } from "~/models/problem-engagement.server";
 
 type Props = {
@@ -14,7 +14,6 @@ type Props = {
 /** "We have this too": how many members share the problem, from which organizations, and the toggle. */
 export function Endorsements({ count, organizations, viewerEndorsed }: Props) {
   const t = useT();
-  const locale = useLocale();
   const intent = viewerEndorsed ? "withdraw" : "endorse";
   const pending = useIsPending({ intent });
   return (
@@ -25,20 +24,7 @@ export function Endorsements({ count, organizations, viewerEndorsed }: Props) {
       <p className="mt-1 text-sm text-slate-700" data-testid="endorsement-count">
         {t("problem.endorse.count", { count })}
       </p>
-      {organizations.length > 0 && (
-        <div className="mt-3">
-          <h3 className="text-xs font-medium uppercase tracking-wide text-slate-500">
-            {t("problem.endorse.organizations")}
-          </h3>
-          <ul className="mt-1 flex flex-wrap gap-1.5">
-            {organizations.map((org) => (
-              <li key={org.id} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
-                {pick(locale, org.nameZh, org.nameEn)}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <OrganizationChips title={t("problem.endorse.organizations")} organizations={organizations} />
       {viewerEndorsed !== null && (
         <Form method="post" className="mt-3 flex flex-wrap items-center gap-3">
           {viewerEndorsed && <span className="text-sm text-teal-800">{t("problem.endorse.done")}</span>}
