@@ -66,6 +66,7 @@ export const events = pgTable(
     sequence: integer("sequence").notNull().default(0),
     /** After the event: minutes and outcomes (Markdown). */
     minutes: text("minutes"),
+    minutesUpdatedAt: timestamp("minutes_updated_at", { withTimezone: true }),
     createdById: text("created_by_id").references(() => users.id, { onDelete: "set null" }),
     search: tsvector("search").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -198,4 +199,35 @@ export const eventRegistrations = pgTable(
       .where(sql`${t.status} = 'waitlisted'`),
     index("event_registrations_user_idx").on(t.userId),
   ],
+);
+
+/** People who follow an event without (or before) registering: their calendar feed includes it. */
+export const eventFollows = pgTable(
+  "event_follows",
+  {
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] }), index("event_follows_user_idx").on(t.userId)],
+);
+
+/**
+ * A user's private calendar feed. Only the token's SHA-256 is stored: a leaked database does not leak
+ * working feed URLs. Revoking deletes the row; a new token replaces the old one.
+ */
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    userId: text("user_id")
+      .primaryKey()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_token_idx").on(t.tokenHash)],
 );

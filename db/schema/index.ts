@@ -11,3 +11,4 @@ export * from "./emails";
 export * from "./problems";
 export * from "./reports";
 export * from "./events";
+export * from "./jobs";

@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   index,
+  integer,
   pgEnum,
   pgTable,
   text,
@@ -26,6 +27,13 @@ export const users = pgTable(
     hideEmail: boolean("hide_email").notNull().default(false),
     /** Privacy: left out of member directories (still counted, still named where they act). */
     listedInDirectory: boolean("listed_in_directory").notNull().default(true),
+    /** Event reminders: minutes before an occurrence starts (1440 and 60 by default; empty is off). */
+    eventReminderMinutes: integer("event_reminder_minutes")
+      .array()
+      .notNull()
+      .default(sql`'{1440,60}'::integer[]`),
+    /** Reminders also by email (when mail is set up), not only in the app. */
+    eventReminderEmail: boolean("event_reminder_email").notNull().default(true),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
