@@ -6,11 +6,13 @@ import path from "node:path";
 import { ensureBuild } from "../setup/build";
 import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
 import { benchProblems } from "./problems";
+import { benchRegistrations } from "./registrations";
 
 /**
  * `npm run bench`: each scenario runs our server and its baseline alternately (A B A B, three rounds), the
  * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
- * Then the problem board at 100,000 problems (problems.ts). `npm run bench -- http` or `-- problems` runs one part.
+ * Then the problem board at 100,000 problems (problems.ts) and 500 concurrent registrations for 100 seats
+ * (registrations.ts). `npm run bench -- http`, `-- problems` or `-- registrations` runs one part.
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -117,5 +119,7 @@ async function benchHttp(): Promise<void> {
 }
 
 const part = process.argv[2];
-if (part !== "problems") await benchHttp();
-if (part !== "http") await benchProblems();
+const selected = (name: string) => part === undefined || part === name;
+if (selected("http")) await benchHttp();
+if (selected("problems")) await benchProblems();
+if (selected("registrations")) await benchRegistrations();
