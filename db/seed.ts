@@ -6,6 +6,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { allianceSeeds } from "./seed-data/alliances";
 import { chainSeeds } from "./seed-data/chains";
+import { seedEventAfter } from "./seed-data/event-after";
 import { seedEvents } from "./seed-data/events";
 import {
   insertAlliances,
@@ -113,6 +114,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await seedProblemCare(tx, { users: byEmail, now });
     await seedProblemWork(tx, { users: byEmail, orgs, now });
     await seedEvents(tx, { alliances: allianceRows, users: byEmail, now });
+    await seedEventAfter(tx, { users: byEmail });
   });
 }
 

@@ -2,11 +2,17 @@ import type { Locale } from "./locales";
 import { alliance } from "./messages/alliance";
 import { allianceAdmin } from "./messages/alliance-admin";
 import { auth } from "./messages/auth";
+import { calendarFeed } from "./messages/calendar-feed";
 import { chain } from "./messages/chain";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
 import { event } from "./messages/event";
+import { eventAfter } from "./messages/event-after";
+import { eventCalendar } from "./messages/event-calendar";
+import { eventCheckIn } from "./messages/event-check-in";
 import { eventRegistration } from "./messages/event-registration";
+import { eventReminders } from "./messages/event-reminders";
+import { eventSeries } from "./messages/event-series";
 import { home } from "./messages/home";
 import { invitation } from "./messages/invitation";
 import { markdown } from "./messages/markdown";
@@ -23,11 +29,17 @@ const namespaces = {
   alliance,
   allianceAdmin,
   auth,
+  calendarFeed,
   chain,
   common,
   error: errors,
   event,
+  eventAfter,
+  eventCalendar,
+  eventCheckIn,
   eventRegistration,
+  eventReminders,
+  eventSeries,
   home,
   invitation,
   markdown,

@@ -16,11 +16,27 @@ export async function findVenueClash(
   place: { venueName?: string | null; venueRoom?: string | null; startsAt: Date; endsAt: Date },
   exceptEventId: string | null,
 ): Promise<Clash | null> {
-  if (!place.venueName) return null;
+  return findVenueClashIn(tx, place, [place], exceptEventId);
+}
+
+/** The same check for every date of a series at once, in one query. */
+export async function findVenueClashIn(
+  tx: Tx,
+  place: { venueName?: string | null; venueRoom?: string | null },
+  spans: { startsAt: Date; endsAt: Date }[],
+  exceptEventId: string | null,
+): Promise<Clash | null> {
+  if (!place.venueName || spans.length === 0) return null;
   const name = normalized(place.venueName);
   const room = normalized(place.venueRoom ?? "");
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`venue:${JSON.stringify([name, room])}`}, 0))`,
+  );
+  const values = sql.join(
+    spans.map(
+      (span) => sql`(${span.startsAt.toISOString()}::timestamptz, ${span.endsAt.toISOString()}::timestamptz)`,
+    ),
+    sql`, `,
   );
   const [clash] = await tx
     .select({ id: events.id, title: events.title })
@@ -33,8 +49,13 @@ export async function findVenueClash(
         exceptEventId ? ne(events.id, exceptEventId) : undefined,
         sql`lower(trim(${events.venueName})) = ${name}`,
         sql`lower(trim(coalesce(${eventOccurrences.venueRoom}, ${events.venueRoom}, ''))) = ${room}`,
-        lt(eventOccurrences.startsAt, place.endsAt),
-        gt(eventOccurrences.endsAt, place.startsAt),
+        spans.length === 1
+          ? and(
+              lt(eventOccurrences.startsAt, spans[0].endsAt),
+              gt(eventOccurrences.endsAt, spans[0].startsAt),
+            )
+          : sql`exists (select 1 from (values ${values}) as span(starts_at, ends_at)
+              where ${eventOccurrences.startsAt} < span.ends_at and ${eventOccurrences.endsAt} > span.starts_at)`,
       ),
     )
     .orderBy(eventOccurrences.startsAt)

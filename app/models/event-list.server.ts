@@ -31,7 +31,7 @@ export type EventList = { events: EventListItem[]; more: boolean };
  * to active members of a host or co-host), drafts to organizers of the host (every one to operators) —
  * canSeeEvent's rules for a whole list.
  */
-function visibleTo(viewer: Viewer): SQL {
+export function visibleTo(viewer: Viewer): SQL {
   if (platformRole(viewer) === "admin") return sql`true`;
   if (!viewer) return sql`(${events.status} <> 'draft' and ${events.visibility} = 'public')`;
   const active = sql`select ${memberships.allianceId} from ${memberships}
@@ -45,6 +45,13 @@ function visibleTo(viewer: Viewer): SQL {
         and ${eventCohosts.allianceId} in (${active})) end)`;
 }
 
+/** Events the alliance hosts or co-hosts, by its slug; needs `alliances` joined as the host. */
+export function hostedByAlliance(slug: string): SQL {
+  return sql`(${alliances.slug} = ${slug} or exists (select 1 from ${eventCohosts}
+    join ${alliances} co on co.id = ${eventCohosts.allianceId}
+    where ${eventCohosts.eventId} = ${qualified(events.id)} and co.slug = ${slug}))`;
+}
+
 /** Upcoming (not yet ended, soonest first) or past (latest first) occurrences, one query per page. */
 export async function listEvents(
   db: DbOrTx,
@@ -52,11 +59,7 @@ export async function listEvents(
   query: EventListQuery,
   now = new Date(),
 ): Promise<EventList> {
-  const hostedBy = query.alliance
-    ? sql`(${alliances.slug} = ${query.alliance} or exists (select 1 from ${eventCohosts}
-        join ${alliances} co on co.id = ${eventCohosts.allianceId}
-        where ${eventCohosts.eventId} = ${qualified(events.id)} and co.slug = ${query.alliance}))`
-    : undefined;
+  const hostedBy = query.alliance ? hostedByAlliance(query.alliance) : undefined;
   const rows = await db
     .select({
       id: events.id,

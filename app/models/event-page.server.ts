@@ -3,6 +3,7 @@ import {
   alliances,
   eventAgendaItems,
   eventCohosts,
+  eventFollows,
   eventOccurrences,
   eventProblems,
   events,
@@ -23,6 +24,9 @@ export type EventOccurrence = {
   endsAt: string;
   status: "scheduled" | "cancelled";
   confirmedCount: number;
+  /** Moved or given its own room on its own (a series date); `venueRoom` is then its room. */
+  detached: boolean;
+  venueRoom: string | null;
 };
 export type EventAgendaItem = {
   offsetMinutes: number;
@@ -47,6 +51,8 @@ export type EventPage = {
   occurrences: EventOccurrence[];
   agenda: EventAgendaItem[];
   problems: EventProblem[];
+  /** The viewer follows the event (it is in their calendar feed). */
+  following: boolean;
 };
 
 const allianceJson = (id: ReturnType<typeof sql>) => sql`(select json_build_object('id', a.id, 'slug', a.slug,
@@ -55,8 +61,9 @@ const allianceJson = (id: ReturnType<typeof sql>) => sql`(select json_build_obje
 /**
  * Linked problems the viewer may see (public ones, their alliances' members-only ones, everything for
  * operators), never hidden ones — the rules of problemAccess, in SQL, so the page stays two queries.
+ * `discussed` ones are the event's topic; `follow_up` ones came out of it (the after-the-event section).
  */
-function visibleProblems(viewer: Viewer) {
+export function visibleProblems(viewer: Viewer, link: "discussed" | "follow_up" = "discussed") {
   const seesAll = platformRole(viewer) === "admin";
   const member = viewer
     ? sql`${qualified(problems.allianceId)} in (select ${memberships.allianceId} from ${memberships}
@@ -65,7 +72,8 @@ function visibleProblems(viewer: Viewer) {
   return sql<EventProblem[]>`coalesce((select json_agg(json_build_object('id', ${qualified(problems.id)},
       'title', ${qualified(problems.title)}, 'status', ${qualified(problems.status)}) order by ${qualified(problems.createdAt)})
     from ${eventProblems} join ${problems} on ${qualified(problems.id)} = ${qualified(eventProblems.problemId)}
-    where ${qualified(eventProblems.eventId)} = ${qualified(events.id)} and ${qualified(problems.hiddenAt)} is null
+    where ${qualified(eventProblems.eventId)} = ${qualified(events.id)} and ${qualified(eventProblems.link)} = ${link}
+      and ${qualified(problems.hiddenAt)} is null
       and (${seesAll ? sql`true` : sql`false`} or ${qualified(problems.visibility)} = 'public' or ${member})), '[]'::json)`;
 }
 
@@ -88,7 +96,8 @@ export async function getEventPage(db: DbOrTx, viewer: Viewer, eventId: string):
         from ${eventCohosts} c join ${alliances} a on a.id = c.alliance_id
         where c.event_id = ${qualified(events.id)}), '[]'::json)`,
       occurrences: sql<EventOccurrence[]>`coalesce((select json_agg(json_build_object('id', o.id,
-          'startsAt', o.starts_at, 'endsAt', o.ends_at, 'status', o.status, 'confirmedCount', o.confirmed_count)
+          'startsAt', o.starts_at, 'endsAt', o.ends_at, 'status', o.status, 'confirmedCount', o.confirmed_count,
+          'detached', o.detached, 'venueRoom', o.venue_room)
           order by o.starts_at) from ${eventOccurrences} o where o.event_id = ${qualified(events.id)}), '[]'::json)`,
       agenda: sql<
         EventAgendaItem[]
@@ -96,6 +105,10 @@ export async function getEventPage(db: DbOrTx, viewer: Viewer, eventId: string):
           'durationMinutes', i.duration_minutes, 'title', i.title, 'guestName', i.guest_name) order by i.position)
         from ${eventAgendaItems} i where i.event_id = ${qualified(events.id)}), '[]'::json)`,
       problems: visibleProblems(viewer),
+      following: viewer
+        ? sql<boolean>`exists (select 1 from ${eventFollows} f
+            where f.event_id = ${qualified(events.id)} and f.user_id = ${viewer.id})`
+        : sql<boolean>`false`,
     })
     .from(events)
     .where(eq(events.id, ref.id))

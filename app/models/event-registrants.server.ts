@@ -1,4 +1,4 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
 import {
   eventOccurrences,
   eventRegistrations,
@@ -9,6 +9,8 @@ import {
 import type { DbOrTx } from "~/utils/db.server";
 
 export type Registrant = {
+  /** The registration's id: what the check-in buttons name. */
+  id: number;
   occurrenceId: string;
   startsAt: Date;
   status: "confirmed" | "waitlisted";
@@ -20,15 +22,32 @@ export type Registrant = {
   orgNameZh: string | null;
   orgNameEn: string | null;
   code: string;
+  /** When the person took their current place (a comeback after cancelling queues anew). */
+  registeredAt: Date;
   checkedInAt: Date | null;
 };
+
+export type RegistrantFilter = {
+  /** Only this occurrence's registrants. */
+  occurrenceId?: string;
+  /** Only people whose display name contains this text (case-insensitive). */
+  name?: string;
+};
+
+/** `%`, `_` and `\` typed into the search box mean themselves. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Everyone confirmed or waitlisted for the event's occurrences, with contact data and check-in codes, in
  * one query: for organizers only (the caller checked `registrants` on the EventRef). Confirmed first,
- * then the waitlist in promotion order.
+ * then the waitlist in promotion order. The waitlist place is counted over the whole occurrence, so a
+ * name search still shows each person's real place.
  */
-export async function listRegistrants(db: DbOrTx, eventId: string): Promise<Registrant[]> {
+export async function listRegistrants(
+  db: DbOrTx,
+  eventId: string,
+  filter: RegistrantFilter = {},
+): Promise<Registrant[]> {
   const org = db
     .select({ nameZh: organizations.nameZh, nameEn: organizations.nameEn })
     .from(orgRepresentatives)
@@ -37,26 +56,36 @@ export async function listRegistrants(db: DbOrTx, eventId: string): Promise<Regi
     .orderBy(asc(organizations.nameZh))
     .limit(1)
     .as("org");
+  const conditions: SQL[] = [
+    sql`${eventOccurrences.eventId} = ${eventId}`,
+    sql`${eventRegistrations.status} <> 'cancelled'`,
+  ];
+  if (filter.occurrenceId) conditions.push(sql`${eventOccurrences.id} = ${filter.occurrenceId}`);
+  const name = filter.name?.trim();
+  if (name) conditions.push(sql`${users.displayName} ilike ${likePattern(name)}`);
   const rows = await db
     .select({
+      id: eventRegistrations.id,
       occurrenceId: eventOccurrences.id,
       startsAt: eventOccurrences.startsAt,
       status: sql<"confirmed" | "waitlisted">`${eventRegistrations.status}`,
-      position: sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then
-        (row_number() over (partition by ${eventRegistrations.occurrenceId}, ${eventRegistrations.status}
-          order by ${eventRegistrations.queuedAt}, ${eventRegistrations.id}))::int end`,
+      position: sql<number | null>`case when ${eventRegistrations.status} = 'waitlisted' then (
+        select count(*)::int from ${eventRegistrations} w
+        where w.occurrence_id = ${eventRegistrations.occurrenceId} and w.status = 'waitlisted'
+          and (w.queued_at, w.id) <= (${eventRegistrations.queuedAt}, ${eventRegistrations.id})) end`,
       displayName: users.displayName,
       email: users.email,
       orgNameZh: org.nameZh,
       orgNameEn: org.nameEn,
       code: eventRegistrations.code,
+      registeredAt: eventRegistrations.queuedAt,
       checkedInAt: eventRegistrations.checkedInAt,
     })
     .from(eventRegistrations)
     .innerJoin(eventOccurrences, eq(eventOccurrences.id, eventRegistrations.occurrenceId))
     .innerJoin(users, eq(users.id, eventRegistrations.userId))
     .leftJoinLateral(org, sql`true`)
-    .where(sql`${eventOccurrences.eventId} = ${eventId} and ${eventRegistrations.status} <> 'cancelled'`)
+    .where(sql.join(conditions, sql` and `))
     .orderBy(
       asc(eventOccurrences.startsAt),
       asc(eventRegistrations.status),

@@ -99,36 +99,48 @@ export async function register(
   user: Person,
   now = new Date(),
 ): Promise<RegisterOutcome> {
-  return transact(services, async (tx, publish) => {
-    const current = await lockOccurrence(tx, occurrence.id);
-    if (!current) return { ok: false, error: "cancelled" };
-    const [existing] = await tx
-      .select({ status: eventRegistrations.status })
-      .from(eventRegistrations)
+  return transact(services, (tx, publish) => registerLocked(tx, publish, occurrence.id, user, now));
+}
+
+/**
+ * register() inside the caller's `transact` (registering for every date of a series in one
+ * transaction): takes the occurrence's row lock itself, like every other writer.
+ */
+export async function registerLocked(
+  tx: Tx,
+  publish: Publish,
+  occurrenceId: string,
+  user: Person,
+  now = new Date(),
+): Promise<RegisterOutcome> {
+  const current = await lockOccurrence(tx, occurrenceId);
+  if (!current) return { ok: false, error: "cancelled" };
+  const [existing] = await tx
+    .select({ status: eventRegistrations.status })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.occurrenceId, current.id), eq(eventRegistrations.userId, user.id)));
+  if (existing && existing.status !== "cancelled") {
+    return { ok: true, status: existing.status, changed: false };
+  }
+  const state = windowState(current, now);
+  if (state !== "open") return { ok: false, error: state };
+  const status: RegistrationStatus =
+    current.capacity === null || current.confirmed < current.capacity ? "confirmed" : "waitlisted";
+  const place = { status, queuedAt: sql`clock_timestamp()`, updatedAt: now };
+  if (existing) {
+    await tx
+      .update(eventRegistrations)
+      .set(place)
       .where(and(eq(eventRegistrations.occurrenceId, current.id), eq(eventRegistrations.userId, user.id)));
-    if (existing && existing.status !== "cancelled") {
-      return { ok: true, status: existing.status, changed: false };
-    }
-    const state = windowState(current, now);
-    if (state !== "open") return { ok: false, error: state };
-    const status: RegistrationStatus =
-      current.capacity === null || current.confirmed < current.capacity ? "confirmed" : "waitlisted";
-    const place = { status, queuedAt: sql`clock_timestamp()`, updatedAt: now };
-    if (existing) {
-      await tx
-        .update(eventRegistrations)
-        .set(place)
-        .where(and(eq(eventRegistrations.occurrenceId, current.id), eq(eventRegistrations.userId, user.id)));
-    } else {
-      const code = await freeCode(tx, current.id);
-      await tx
-        .insert(eventRegistrations)
-        .values({ occurrenceId: current.id, userId: user.id, code, createdAt: now, ...place });
-    }
-    const confirmed = status === "confirmed" ? await moveConfirmed(tx, current.id, 1) : current.confirmed;
-    publishSeats(publish, current, confirmed, user.id);
-    return { ok: true, status, changed: true };
-  });
+  } else {
+    const code = await freeCode(tx, current.id);
+    await tx
+      .insert(eventRegistrations)
+      .values({ occurrenceId: current.id, userId: user.id, code, createdAt: now, ...place });
+  }
+  const confirmed = status === "confirmed" ? await moveConfirmed(tx, current.id, 1) : current.confirmed;
+  publishSeats(publish, current, confirmed, user.id);
+  return { ok: true, status, changed: true };
 }
 
 /**

@@ -140,14 +140,6 @@ export async function updateProfile(
 
 export type Privacy = { hideEmail: boolean; listedInDirectory: boolean };
 
-export async function getPrivacy(db: DbOrTx, userId: string): Promise<Privacy> {
-  const [row] = await db
-    .select({ hideEmail: users.hideEmail, listedInDirectory: users.listedInDirectory })
-    .from(users)
-    .where(eq(users.id, userId));
-  return row ?? { hideEmail: false, listedInDirectory: true };
-}
-
 /** What fellow alliance members see of the user in member directories. */
 export async function updatePrivacy(db: DbOrTx, userId: string, input: Privacy): Promise<void> {
   await db

@@ -6,15 +6,19 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { EventAfter } from "~/components/event/event-after";
 import { EventBadges } from "~/components/event/event-badges";
+import { EventCalendarActions } from "~/components/event/event-calendar-actions";
 import { EventTime } from "~/components/event/event-time";
 import { RegistrationPanel } from "~/components/event/registration-panel";
+import { SeriesDates } from "~/components/event/series-dates";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { latestActivityId } from "~/models/activity.server";
+import { getEventAfter } from "~/models/event-after.server";
 import { getEventPage, type EventAlliance } from "~/models/event-page.server";
 import { getRegistrationView } from "~/models/event-registration-view.server";
 import { cancelEvent } from "~/models/events.server";
@@ -42,13 +46,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   invariantResponse(page, 404, "event.notFound");
   const { ref } = page;
   const watch = can(user, "event.watch");
-  const [registrations, after] = await Promise.all([
+  const [registrations, after, afterEvent] = await Promise.all([
     getRegistrationView(
       db,
       user,
       page.occurrences.map((o) => o.id),
     ),
     watch ? latestActivityId(db, eventTopic(ref.id)) : 0,
+    getEventAfter(db, user, ref, page.occurrences),
   ]);
   const registered = registrations.some((view) => view.mine?.status === "confirmed");
   const showOnlineLink = ref.manage || registered;
@@ -76,22 +81,24 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       problems: page.problems,
     },
     manage: ref.manage,
+    follow: watch ? { following: page.following } : null,
     registrations,
+    afterEvent,
     live: watch ? { topic: eventTopic(ref.id), after } : null,
   };
 }
 
 /** Cancelling (managers only): the event stays, marked cancelled, so registrants can still see it. */
 export async function action(args: ActionFunctionArgs) {
-  const { event } = await requireEventManager(args);
+  const { user, event } = await requireEventManager(args);
   const form = await args.request.formData().catch(() => new FormData());
   if (form.get("intent") !== "cancel") return data({ ok: false }, { status: 400 });
-  await cancelEvent(args.context.services, event);
+  await cancelEvent(args.context.services, event, user);
   return redirect(`/events/${event.id}`, { status: 303 });
 }
 
 export default function EventPage() {
-  const { event, manage, registrations, live } = useLoaderData<typeof loader>();
+  const { event, manage, follow, registrations, afterEvent, live } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const name = (a: EventAlliance) => pick(locale, a.nameZh, a.nameEn);
@@ -126,6 +133,12 @@ export default function EventPage() {
         <div className="mt-4 flex items-center gap-4">
           <Link to={`/events/${event.id}/edit`} className="text-sm font-semibold text-teal-700 underline">
             {t("event.page.edit")}
+          </Link>
+          <Link
+            to={`/events/${event.id}/registrants`}
+            className="text-sm font-semibold text-teal-700 underline"
+          >
+            {t("eventCheckIn.registrantsLink")}
           </Link>
           {event.status !== "cancelled" && (
             <Form method="post">
@@ -207,10 +220,22 @@ export default function EventPage() {
           </dd>
         </div>
       </dl>
+      <EventCalendarActions eventId={event.id} follow={follow} />
       {/* Registration: seats, waitlist and the viewer's place — the registration panel (one per occurrence). */}
-      {registrations.map((view) => (
-        <RegistrationPanel key={view.occurrenceId} eventId={event.id} view={view} live={live} />
-      ))}
+      {event.occurrences.length > 1 ? (
+        <SeriesDates
+          eventId={event.id}
+          timeZone={event.timeZone}
+          occurrences={event.occurrences}
+          registrations={registrations}
+          manage={manage}
+          live={live}
+        />
+      ) : (
+        registrations.map((view) => (
+          <RegistrationPanel key={view.occurrenceId} eventId={event.id} view={view} live={live} />
+        ))
+      )}
       <MarkdownView html={event.html} className="mt-8" />
       <section aria-labelledby="event-agenda" className="mt-10">
         <h2 id="event-agenda" className="text-xl font-semibold text-slate-900">
@@ -254,6 +279,7 @@ export default function EventPage() {
           </ul>
         </section>
       )}
+      <EventAfter eventId={event.id} timeZone={event.timeZone} after={afterEvent} />
     </article>
   );
 }

@@ -8,8 +8,10 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import { CalendarFeedSection } from "~/components/account/calendar-feed-section";
 import { PasswordForm } from "~/components/account/password-form";
 import { PrivacyForm } from "~/components/account/privacy-form";
+import { ReminderForm } from "~/components/account/reminder-form";
 import { ProfileForm } from "~/components/account/profile-form";
 import { SessionsForm } from "~/components/account/sessions-form";
 import { MyOrganizations } from "~/components/org/my-organizations";
@@ -21,15 +23,18 @@ import { passRetryAfter, waitUntil } from "~/utils/retry-after";
 import type { TranslateParams } from "~/i18n/translate";
 import { useT } from "~/i18n/use-t";
 import { countOtherSessions, logOutOtherSessions } from "~/models/account-sessions.server";
+import { getAccountSettings } from "~/models/account-settings.server";
 import { changePassword } from "~/models/credentials.server";
 import { listRepresentedOrganizations } from "~/models/organizations.server";
-import { getPrivacy, updatePrivacy, updateProfile } from "~/models/users.server";
+import { updateReminderPreferences } from "~/models/reminder-preferences.server";
+import { updatePrivacy, updateProfile } from "~/models/users.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireUser } from "~/utils/session.server";
 import { passwordChangeSchema, privacySchema, profileSchema } from "~/validation/auth";
+import { reminderPreferencesSchema } from "~/validation/event-reminders";
 
 type ActionData = {
-  intent: "profile" | "password" | "privacy";
+  intent: "profile" | "password" | "privacy" | "reminders";
   result: SubmissionResult<string[]>;
   params?: TranslateParams;
 };
@@ -40,6 +45,7 @@ const confirmations: Record<string, MessageKey> = {
   password: "auth.settings.password.changed",
   sessions: "auth.settings.sessions.ended",
   privacy: "auth.settings.privacy.saved",
+  reminders: "eventReminders.settings.saved",
 };
 const passwordFields = ["currentPassword", "newPassword", "confirmPassword"];
 
@@ -49,11 +55,15 @@ export const headers = passRetryAfter;
 
 export async function loader(args: LoaderFunctionArgs) {
   const user = await requireUser(args);
+  const settings = await getAccountSettings(args.context.services.db, user.id);
+  invariantResponse(settings, 404, "error.title.404");
   return {
     user: { email: user.email, displayName: user.displayName, locale: user.locale },
     otherSessions: await countOtherSessions(args.context.services, user.id),
-    privacy: await getPrivacy(args.context.services.db, user.id),
+    privacy: settings.privacy,
+    reminders: settings.reminders,
     organizations: await listRepresentedOrganizations(args.context.services.db, user.id),
+    calendarFeedCreatedAt: settings.calendarFeedCreatedAt?.toISOString() ?? null,
   };
 }
 
@@ -119,13 +129,23 @@ export async function action(args: ActionFunctionArgs) {
     return redirect("/settings?done=privacy", { status: 303 });
   }
 
+  if (intent === "reminders") {
+    const submission = parseWithZod(formData, { schema: reminderPreferencesSchema });
+    if (submission.status !== "success") {
+      return data<ActionData>({ intent, result: submission.reply() }, { status: 400 });
+    }
+    await updateReminderPreferences(services.db, user.id, submission.value);
+    return redirect("/settings?done=reminders", { status: 303 });
+  }
+
   invariantResponse(intent === "sessions", 400);
   await logOutOtherSessions(services, user.id, user.sessionId);
   return redirect("/settings?done=sessions", { status: 303 });
 }
 
 export default function Settings() {
-  const { user, otherSessions, privacy, organizations } = useLoaderData<typeof loader>();
+  const { user, otherSessions, privacy, reminders, organizations, calendarFeedCreatedAt } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const location = useLocation();
@@ -158,7 +178,13 @@ export default function Settings() {
         defaults={privacy}
         lastResult={actionData?.intent === "privacy" ? actionData.result : undefined}
       />
+      <ReminderForm
+        key={`reminders-${formKey}`}
+        defaults={reminders}
+        lastResult={actionData?.intent === "reminders" ? actionData.result : undefined}
+      />
       <SessionsForm otherSessions={otherSessions} />
+      <CalendarFeedSection createdAt={calendarFeedCreatedAt} />
       <MyOrganizations organizations={organizations} />
     </div>
   );

@@ -11,6 +11,8 @@ import type { Logger } from "~/utils/logger.server";
 import type { Services } from "./context.server";
 import { openDatabase } from "./database.server";
 import { createHttpApp } from "./http.server";
+import { jobHandlers, recurringJobs } from "./job-registry.server";
+import { startJobRunner } from "./job-runner.server";
 import { startMailSender } from "./mail-sender.server";
 
 export type RunningServer = {
@@ -58,12 +60,15 @@ export async function startServer({
     const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
     // Started last, so a failed start has no sender to stop; null without SMTP_URL.
     const mailSender = startMailSender({ config, db: database.db, log });
+    const jobRunner = startJobRunner({ services, handlers: jobHandlers, recurring: recurringJobs });
 
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
+        // Before the sockets close, so a job finishing meanwhile still reaches open pages.
+        await jobRunner.stop();
         await socketServer?.close();
         const timer = setTimeout(() => httpServer.closeAllConnections(), drainMs);
         await drained;

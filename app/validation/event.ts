@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { MessageKey } from "~/i18n/dictionary";
+import { expandLocal, MAX_OCCURRENCES, repeatKinds, type Recurrence } from "~/utils/recurrence";
 import { isLocalDateTime, isTimeZone, zonedToUtc } from "~/utils/zoned-time";
 
 /**
@@ -60,6 +61,53 @@ const blankRow = (row: AgendaRow) =>
 /** Problems are pasted as links or ids, one or several; the ids found are kept, repeats collapse. */
 export function problemIdsIn(text: string): string[] {
   return [...new Set((text.match(UUID_ANYWHERE) ?? []).map((id) => id.toLowerCase()))];
+}
+
+type RepeatFields = {
+  repeat: (typeof repeatKinds)[number];
+  repeatEnd: "count" | "until";
+  repeatCount?: string;
+  repeatUntil?: string;
+};
+
+const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The series the repeat fields describe (null: a single event); only called on checked input. */
+function recurrenceOf(fields: RepeatFields): Recurrence | null {
+  if (fields.repeat === "none") return null;
+  return {
+    repeat: fields.repeat,
+    end:
+      fields.repeatEnd === "count" ? { count: Number(fields.repeatCount) } : { until: fields.repeatUntil! },
+  };
+}
+
+/**
+ * A series ends after 1–500 dates or on a date not before the start; expanding it in the event's zone
+ * refuses more than 500 dates and a "last weekday" rule whose start is not one.
+ */
+function checkRepeat(
+  value: RepeatFields & { startsAt: string; timeZone: string },
+  issue: (path: string[], key: MessageKey) => void,
+) {
+  if (value.repeat === "none") return;
+  const endField = value.repeatEnd === "count" ? "repeatCount" : "repeatUntil";
+  if (value.repeatEnd === "count") {
+    if (!/^\d{1,6}$/.test(value.repeatCount ?? "") || Number(value.repeatCount) < 1)
+      return issue([endField], "eventSeries.error.countInvalid");
+    if (Number(value.repeatCount) > MAX_OCCURRENCES) return issue([endField], "eventSeries.error.tooMany");
+  } else {
+    const until = value.repeatUntil ?? "";
+    if (!LOCAL_DATE.test(until) || !isLocalDateTime(`${until}T00:00`))
+      return issue([endField], "eventSeries.error.untilInvalid");
+    if (isLocalDateTime(value.startsAt) && until < value.startsAt.slice(0, 10))
+      return issue([endField], "eventSeries.error.untilBeforeStart");
+  }
+  if (!isLocalDateTime(value.startsAt) || !isTimeZone(value.timeZone)) return;
+  const expansion = expandLocal(value.startsAt, recurrenceOf(value)!);
+  if (!expansion.ok && expansion.error === "tooMany") issue([endField], "eventSeries.error.tooMany");
+  if (!expansion.ok && expansion.error === "startOffRule")
+    issue(["repeat"], "eventSeries.error.notLastWeekday");
 }
 
 function eventSchemaFor(create: boolean) {
@@ -125,6 +173,12 @@ function eventSchemaFor(create: boolean) {
       }),
       status: z.enum(editableStatuses, { errorMap: () => ({ message: m("event.error.statusInvalid") }) }),
       agenda: z.array(agendaItem).default([]),
+      repeat: z
+        .enum(repeatKinds, { errorMap: () => ({ message: m("eventSeries.error.repeatInvalid") }) })
+        .default("none"),
+      repeatEnd: z.enum(["count", "until"]).default("count"),
+      repeatCount: z.string().trim().optional(),
+      repeatUntil: z.string().trim().optional(),
       problems: z
         .string()
         .max(PROBLEMS_MAX * 80, m("event.error.problemsTooMany"))
@@ -157,6 +211,7 @@ function eventSchemaFor(create: boolean) {
         value.cohostIds.includes(value.allianceId ?? "")
       )
         issue(["cohostIds"], "event.error.cohostInvalid");
+      checkRepeat(value, issue);
       const rows = value.agenda.filter((row) => !blankRow(row));
       if (rows.length > AGENDA_MAX) issue(["agenda"], "event.error.agendaTooLong");
       value.agenda.forEach((row, index) => {
@@ -172,25 +227,33 @@ function eventSchemaFor(create: boolean) {
         check("durationMinutes", duration.success && duration.data > 0, "event.error.agendaMinutes");
       });
     })
-    .transform((value) => ({
-      ...value,
-      startsAt: zonedToUtc(value.startsAt, value.timeZone)!,
-      endsAt: zonedToUtc(value.endsAt, value.timeZone)!,
-      registrationOpensAt: value.registrationOpensAt
-        ? zonedToUtc(value.registrationOpensAt, value.timeZone)
-        : null,
-      registrationClosesAt: value.registrationClosesAt
-        ? zonedToUtc(value.registrationClosesAt, value.timeZone)
-        : null,
-      agenda: value.agenda
-        .filter((row) => !blankRow(row))
-        .map((row) => ({
-          offsetMinutes: Number(row.offsetMinutes),
-          durationMinutes: Number(row.durationMinutes),
-          title: row.title!,
-          guestName: row.guestName || null,
-        })),
-    }));
+    .transform(
+      ({ repeat: _repeat, repeatEnd: _end, repeatCount: _count, repeatUntil: _until, ...value }) => ({
+        ...value,
+        recurrence: recurrenceOf({
+          repeat: _repeat,
+          repeatEnd: _end,
+          repeatCount: _count,
+          repeatUntil: _until,
+        }),
+        startsAt: zonedToUtc(value.startsAt, value.timeZone)!,
+        endsAt: zonedToUtc(value.endsAt, value.timeZone)!,
+        registrationOpensAt: value.registrationOpensAt
+          ? zonedToUtc(value.registrationOpensAt, value.timeZone)
+          : null,
+        registrationClosesAt: value.registrationClosesAt
+          ? zonedToUtc(value.registrationClosesAt, value.timeZone)
+          : null,
+        agenda: value.agenda
+          .filter((row) => !blankRow(row))
+          .map((row) => ({
+            offsetMinutes: Number(row.offsetMinutes),
+            durationMinutes: Number(row.durationMinutes),
+            title: row.title!,
+            guestName: row.guestName || null,
+          })),
+      }),
+    );
 }
 
 export const eventCreateSchema = eventSchemaFor(true);
@@ -200,8 +263,14 @@ export const eventSchema = (mode: "create" | "edit") =>
   mode === "create" ? eventCreateSchema : eventEditSchema;
 
 /** Creating always names the host (the create schema requires it). */
-export type EventInput = Omit<z.infer<typeof eventCreateSchema>, "allianceId"> & { allianceId: string };
-export type EventEditInput = Omit<z.infer<typeof eventEditSchema>, "allianceId">;
+/** `recurrence` may be left out by callers outside the form (tests, seed): a single event. */
+export type EventInput = Omit<z.infer<typeof eventCreateSchema>, "allianceId" | "recurrence"> & {
+  allianceId: string;
+  recurrence?: Recurrence | null;
+};
+export type EventEditInput = Omit<z.infer<typeof eventEditSchema>, "allianceId" | "recurrence"> & {
+  recurrence?: Recurrence | null;
+};
 export type EventFieldErrors = Partial<Record<string, string[]>>;
 
 /** The list's query string: filters in shared links that are not understood mean "no filter". */

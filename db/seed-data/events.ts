@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { searchVector } from "~/search/tsquery.server";
 import type { Tx } from "~/utils/db.server";
 import { utcToZoned, zonedToUtc } from "~/utils/zoned-time";
 import type { EventStatus, EventType, EventVisibility } from "~/validation/event";
 import { eventAgendaItems, eventCohosts, eventOccurrences, eventProblems, events } from "../schema/index";
+import { nextSeptemberThursday, seriesRows, type SeriesSeed } from "./event-series";
 import type { AllianceRow, UserRow } from "./insert";
 import { problemSeedId } from "./problems";
 
@@ -36,6 +37,7 @@ type EventSeed = {
   agenda?: AgendaSeed[];
   problems?: string[];
   minutes?: string;
+  series?: SeriesSeed;
 };
 
 const TEDA = { name: "天津经济技术开发区服务中心", address: "天津市滨海新区第三大街 51 号" };
@@ -180,7 +182,7 @@ export const eventSeeds: EventSeed[] = [
     venue: { name: "天津人工智能创新中心", room: "培训教室" },
     onlineUrl: "https://meet.example.com/qilian-llm-workshop",
     capacity: 50,
-    minutes: "共 42 人参加；整理的部署脚本已分享到联盟资源库。",
+    minutes: "整理的部署脚本已分享到联盟资源库；下期将加入检索增强（RAG）评测。",
   },
   {
     key: "security-exchange-past",
@@ -195,6 +197,44 @@ export const eventSeeds: EventSeed[] = [
     to: "17:00",
     onlineUrl: "https://meet.example.com/qilian-data-security",
     minutes: "Agreed to draft a shared checklist for data leaving joint projects.",
+  },
+  {
+    key: "robotics-weekly-series",
+    alliance: "robotics",
+    organizer: "daniel.hoffmann",
+    type: "seminar",
+    title: "机器人关键零部件每周研讨",
+    description:
+      "每周二晚的系列研讨，轮流由整机厂和零部件厂商主讲。第三次因场地检修取消，第五次改到晚一小时。",
+    inDays: 5,
+    from: "19:00",
+    to: "20:30",
+    venue: { ...TEDA, room: "第五会议室" },
+    capacity: 30,
+    series: {
+      recurrence: { repeat: "weekly", end: { count: 8 } },
+      cancel: [2],
+      move: [{ index: 4, hours: 1 }],
+    },
+  },
+  {
+    key: "berlin-monthly-exchange",
+    alliance: "artificial-intelligence",
+    organizer: "huang.zhiyuan",
+    type: "academic_exchange",
+    title: "Sino-German monthly exchange on industrial AI",
+    description:
+      "An online exchange with partners in Berlin on the first Thursday of each month, 17:00 Berlin time. " +
+      "The series crosses the end of summer time: the wall-clock time stays, the time in Shanghai moves by an hour.",
+    inDays: 0,
+    from: "17:00",
+    to: "18:30",
+    timeZone: "Europe/Berlin",
+    onlineUrl: "https://meet.example.com/qilian-berlin-exchange",
+    series: {
+      recurrence: { repeat: "monthly", end: { count: 4 } },
+      firstDay: nextSeptemberThursday,
+    },
   },
 ];
 
@@ -222,7 +262,9 @@ export async function seedEvents(tx: Tx, context: Context): Promise<void> {
     const id = ids[index];
     if (existing.has(id)) continue;
     const timeZone = seed.timeZone ?? "Asia/Shanghai";
-    const day = utcToZoned(new Date(context.now + seed.inDays * 86_400_000), timeZone).slice(0, 10);
+    const day =
+      seed.series?.firstDay?.(context.now, timeZone) ??
+      utcToZoned(new Date(context.now + seed.inDays * 86_400_000), timeZone).slice(0, 10);
     const startsAt = zonedToUtc(`${day}T${seed.from}`, timeZone)!;
     const endsAt = zonedToUtc(`${day}T${seed.to}`, timeZone)!;
     const host = found(context.alliances, seed.alliance, "alliance");
@@ -247,13 +289,18 @@ export async function seedEvents(tx: Tx, context: Context): Promise<void> {
       createdAt,
       updatedAt: createdAt,
     });
-    await tx.insert(eventOccurrences).values({
-      eventId: id,
-      startsAt,
-      endsAt,
-      originalStartsAt: startsAt,
-      status: seed.status === "cancelled" ? "cancelled" : "scheduled",
-    });
+    if (seed.series) {
+      const { rrule, rows } = seriesRows(seed.series, startsAt, endsAt, timeZone);
+      await tx.update(events).set({ rrule }).where(eq(events.id, id));
+      await tx.insert(eventOccurrences).values(rows.map((row) => ({ eventId: id, ...row })));
+    } else
+      await tx.insert(eventOccurrences).values({
+        eventId: id,
+        startsAt,
+        endsAt,
+        originalStartsAt: startsAt,
+        status: seed.status === "cancelled" ? "cancelled" : "scheduled",
+      });
     if (seed.cohosts?.length)
       await tx.insert(eventCohosts).values(
         seed.cohosts.map((slug) => ({

@@ -152,7 +152,8 @@ describe("30-day sliding sessions", () => {
       );
     }
     // The session with its user, checked once though root and settings both ask; then the bell's unread
-    // count, the count of other sessions, the privacy settings and the organizations the user represents.
+    // count, the count of other sessions, the user's own settings (privacy, reminders, calendar feed) and
+    // the organizations the user represents.
     expect(Math.min(...counts)).toBe(5);
   });
 

@@ -8,6 +8,7 @@ export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
   { to: "/problems", label: "nav.problems" },
   { to: "/events", label: "nav.events" },
+  { to: "/calendar", label: "eventCalendar.nav" },
   { to: "/orgs", label: "org.directory.title" },
   { to: "/chains", label: "nav.chains" },
   { to: "/search", label: "problem.search.title" },

@@ -27,6 +27,10 @@ const stateKeys: Record<string, Record<string, MessageKey>> = {
     solved: "notification.problemStatus.solved",
     closed: "notification.problemStatus.closed",
   },
+  lead: {
+    "1440": "eventReminders.lead.1440",
+    "60": "eventReminders.lead.60",
+  },
 };
 
 /**
@@ -78,6 +82,10 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[]; all
     alliance: false,
   },
   "event.promoted": { key: "notification.type.event.promoted", fields: ["event"], alliance: false },
+  "event.changed": { key: "eventSeries.notice.changed", fields: ["event"], alliance: false },
+  "event.cancelled": { key: "eventSeries.notice.cancelled", fields: ["event"], alliance: false },
+  "event.minutes": { key: "eventAfter.notification", fields: ["event"], alliance: false },
+  "event.reminder": { key: "eventReminders.notification", fields: ["event", "lead"], alliance: false },
 };
 
 /**

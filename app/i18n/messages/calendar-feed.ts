@@ -1,0 +1,48 @@
+import { defineMessages } from "../define";
+
+/** .ics downloads, the private calendar feed (settings) and following an event. */
+export const calendarFeed = defineMessages({
+  "zh-CN": {
+    calendarName: "祁连 · 我的活动",
+    heading: "日历订阅",
+    lead: "用私密链接把您报名或关注的活动订阅到 Google、Outlook 或苹果日历。链接等同于密码，请勿分享。",
+    none: "您还没有订阅链接。",
+    active: "订阅链接已于 {time} 生成。为安全起见，链接只在生成时显示一次；如果找不到了，请重新生成。",
+    created: "新的订阅链接如下，请现在复制：",
+    webcal: "在日历应用中订阅",
+    https: "链接地址",
+    create: "生成订阅链接",
+    regenerate: "重新生成（旧链接立即失效）",
+    revoke: "停用订阅链接",
+    revoked: "订阅链接已停用。",
+    "error.intentUnknown": "未知的操作。",
+    download: "下载 .ics",
+    follow: "关注活动",
+    unfollow: "取消关注",
+    following: "已关注：活动会出现在您的日历订阅中。",
+    "error.notFound": "活动不存在。",
+    "error.forbidden": "您没有关注活动的权限。",
+  },
+  en: {
+    calendarName: "Qilian · My events",
+    heading: "Calendar feed",
+    lead: "Subscribe to the events you registered for or follow in Google, Outlook or Apple Calendar with a private link. Treat the link like a password.",
+    none: "You have no feed link yet.",
+    active:
+      "Your feed link was made on {time}. For safety it is shown only once, when made; if you have lost it, make a new one.",
+    created: "Your new feed link — copy it now:",
+    webcal: "Subscribe in a calendar app",
+    https: "Link address",
+    create: "Make a feed link",
+    regenerate: "Make a new link (the old one stops working)",
+    revoke: "Turn off the feed link",
+    revoked: "The feed link is turned off.",
+    "error.intentUnknown": "Unknown action.",
+    download: "Download .ics",
+    follow: "Follow event",
+    unfollow: "Unfollow",
+    following: "Following: the event is in your calendar feed.",
+    "error.notFound": "This event does not exist.",
+    "error.forbidden": "You may not follow events.",
+  },
+});
