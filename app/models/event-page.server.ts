@@ -9,6 +9,7 @@ import {
   events,
   memberships,
   problems,
+  users,
 } from "../../db/schema/index";
 import { renderMarkdown } from "~/markdown/render.server";
 import { qualified, type DbOrTx } from "~/utils/db.server";
@@ -33,6 +34,8 @@ export type EventAgendaItem = {
   durationMinutes: number;
   title: string;
   guestName: string | null;
+  /** A member speaker's name; null for a guest. */
+  speakerName: string | null;
 };
 export type EventProblem = { id: string; title: string; status: string };
 
@@ -102,8 +105,10 @@ export async function getEventPage(db: DbOrTx, viewer: Viewer, eventId: string):
       agenda: sql<
         EventAgendaItem[]
       >`coalesce((select json_agg(json_build_object('offsetMinutes', i.offset_minutes,
-          'durationMinutes', i.duration_minutes, 'title', i.title, 'guestName', i.guest_name) order by i.position)
-        from ${eventAgendaItems} i where i.event_id = ${qualified(events.id)}), '[]'::json)`,
+          'durationMinutes', i.duration_minutes, 'title', i.title, 'guestName', i.guest_name,
+          'speakerName', s.display_name) order by i.position)
+        from ${eventAgendaItems} i left join ${users} s on s.id = i.speaker_id
+        where i.event_id = ${qualified(events.id)}), '[]'::json)`,
       problems: visibleProblems(viewer),
       following: viewer
         ? sql<boolean>`exists (select 1 from ${eventFollows} f

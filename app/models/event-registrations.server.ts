@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import { eventOccurrences, eventRegistrations, events } from "../../db/schema/index";
 import { eventTopic } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
@@ -232,4 +232,42 @@ export async function fillFreedSeats(tx: Tx, publish: Publish, occurrenceId: str
   const { confirmed, promoted } = await promote(tx, publish, current, new Date());
   publishSeats(publish, current, confirmed, null);
   return promoted;
+}
+
+/**
+ * After the organizer lowered the capacity below the seats taken (and chose this over being refused):
+ * the people who registered last lose their seats and go back to the waitlist, where their arrival time
+ * keeps them ahead of everyone who queued after them. Each is told. Takes the occurrence's lock itself.
+ */
+export async function moveLatestToWaitlist(
+  tx: Tx,
+  publish: Publish,
+  occurrenceId: string,
+): Promise<string[]> {
+  const current = await lockOccurrence(tx, occurrenceId);
+  if (!current || current.capacity === null || current.confirmed <= current.capacity) return [];
+  const latest = tx
+    .select({ id: eventRegistrations.id })
+    .from(eventRegistrations)
+    .where(and(eq(eventRegistrations.occurrenceId, occurrenceId), eq(eventRegistrations.status, "confirmed")))
+    .orderBy(desc(eventRegistrations.queuedAt), desc(eventRegistrations.id))
+    .limit(current.confirmed - current.capacity);
+  const rows = await tx
+    .update(eventRegistrations)
+    .set({ status: "waitlisted", updatedAt: new Date() })
+    .where(inArray(eventRegistrations.id, latest))
+    .returning({ userId: eventRegistrations.userId });
+  const confirmed = await moveConfirmed(tx, occurrenceId, -rows.length);
+  await notifyAll(
+    tx,
+    publish,
+    rows.map((row) => ({
+      userId: row.userId,
+      type: "event.movedToWaitlist",
+      data: { event: current.title },
+      href: eventLink(current.eventId),
+    })),
+  );
+  publishSeats(publish, current, confirmed, null);
+  return rows.map((row) => row.userId);
 }

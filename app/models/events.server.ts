@@ -9,20 +9,19 @@ import {
   events,
   memberships,
 } from "../../db/schema/index";
-import { eventTopic } from "~/realtime/topics";
 import { searchVector } from "~/search/tsquery.server";
 import { qualified, type Db, type DbOrTx, type Tx } from "~/utils/db.server";
 import { allianceRole, canInAlliance, type MembershipState, type Viewer } from "~/utils/permissions.server";
-import { expandSeries, parseRrule, seriesAnchor, toRrule } from "~/utils/recurrence";
-import { utcToZoned } from "~/utils/zoned-time";
+import { expandSeries, toRrule } from "~/utils/recurrence";
 import type { EventEditInput, EventFieldErrors, EventInput } from "~/validation/event";
-import type { OccurrenceInput } from "~/validation/event-occurrence";
 import { transact, type Publish } from "./activity.server";
-import { findVenueClash, findVenueClashIn, type Clash } from "./event-clash.server";
+import { findVenueClashIn, type Clash } from "./event-clash.server";
 import type { EventRef } from "./event-access.server";
-import { fillFreedSeats } from "./event-registrations.server";
+import { findPersonOverlaps, type PersonOverlap } from "./event-overlap.server";
+import { fillFreedSeats, moveLatestToWaitlist } from "./event-registrations.server";
+import { resolveSpeakers, type AgendaRow } from "./event-speakers.server";
 import { planSeriesEdit } from "./event-series-plan";
-import { notifyAll } from "./notifications.server";
+import { tellRegistrants } from "./event-notices.server";
 import { problemAccess } from "./problem-access.server";
 import type { Realtime } from "~/realtime/types";
 
@@ -65,7 +64,8 @@ export async function listCohostChoices(db: DbOrTx): Promise<AllianceChoice[]> {
 }
 
 export type SaveResult =
-  { status: "saved"; id: string } | { status: "invalid"; fieldErrors: EventFieldErrors; clash?: Clash };
+  | { status: "saved"; id: string }
+  | { status: "invalid"; fieldErrors: EventFieldErrors; clash?: Clash; overlaps?: PersonOverlap[] };
 
 type Shared = Omit<EventInput, "allianceId">;
 
@@ -88,15 +88,15 @@ async function checkReferences(db: DbOrTx, viewer: Viewer, input: Shared): Promi
   return errors;
 }
 
-async function writeDetails(tx: Tx, eventId: string, input: Shared): Promise<void> {
+async function writeDetails(tx: Tx, eventId: string, input: Shared, agenda: AgendaRow[]): Promise<void> {
   await tx.delete(eventCohosts).where(eq(eventCohosts.eventId, eventId));
   if (input.cohostIds.length > 0)
     await tx.insert(eventCohosts).values(input.cohostIds.map((allianceId) => ({ eventId, allianceId })));
   await tx.delete(eventAgendaItems).where(eq(eventAgendaItems.eventId, eventId));
-  if (input.agenda.length > 0)
+  if (agenda.length > 0)
     await tx
       .insert(eventAgendaItems)
-      .values(input.agenda.map((item, position) => ({ eventId, position, ...item })));
+      .values(agenda.map((item, position) => ({ eventId, position, ...item })));
   await tx
     .delete(eventProblems)
     .where(and(eq(eventProblems.eventId, eventId), eq(eventProblems.link, "discussed")));
@@ -148,6 +148,25 @@ function seriesStarts(input: Shared): { ok: true; starts: Date[] } | { ok: false
 const durationOf = (input: Shared) => input.endsAt.getTime() - input.startsAt.getTime();
 
 /**
+ * The organizers' and member speakers' other commitments at these times: unless the organizer accepted
+ * them, they refuse the save with the list, so nobody double-books a chair or a speaker unawares.
+ */
+async function overlapWarning(
+  tx: Tx,
+  input: Shared,
+  people: (string | null | undefined)[],
+  agenda: AgendaRow[],
+  spans: { startsAt: Date; endsAt: Date }[],
+  eventId: string | null,
+): Promise<SaveResult | null> {
+  if (input.acceptOverlaps) return null;
+  const ids = [...people, ...agenda.map((item) => item.speakerId)].filter((id): id is string => !!id);
+  const overlaps = await findPersonOverlaps(tx, ids, spans, eventId);
+  if (overlaps.length === 0) return null;
+  return { status: "invalid", fieldErrors: { acceptOverlaps: ["event.error.personOverlap"] }, overlaps };
+}
+
+/**
  * Schedules an event: the event, its co-hosts, one occurrence per date (a single event has one), agenda
  * and linked problems in one transaction, after the venue room was checked free for every date. The
  * host must be an alliance where the viewer has `event.create`.
@@ -168,9 +187,13 @@ export async function createEvent(
     startsAt,
     endsAt: new Date(startsAt.getTime() + durationOf(input)),
   }));
+  const organizerId = input.createdById ?? viewer?.id ?? null;
   return transact(services, async (tx) => {
     const clash = await findVenueClashIn(tx, input, spans, null);
     if (clash) return clashErrors(clash);
+    const agenda = await resolveSpeakers(tx, [input.allianceId, ...input.cohostIds], input.agenda);
+    const warning = await overlapWarning(tx, input, [organizerId], agenda, spans, null);
+    if (warning) return warning;
     const [{ id }] = await tx
       .insert(events)
       .values({
@@ -178,19 +201,17 @@ export async function createEvent(
         ...eventColumns(input),
         rrule: input.recurrence ? toRrule(input.recurrence, input.startsAt, input.timeZone) : null,
         allianceId: input.allianceId,
-        createdById: input.createdById ?? viewer?.id ?? null,
+        createdById: organizerId,
         sequence: 0,
       })
       .returning({ id: events.id });
     await tx
       .insert(eventOccurrences)
       .values(spans.map((span) => ({ eventId: id, ...span, originalStartsAt: span.startsAt })));
-    await writeDetails(tx, id, input);
+    await writeDetails(tx, id, input, agenda);
     return { status: "saved", id };
   });
 }
-
-const live = inArray(eventRegistrations.status, ["confirmed", "waitlisted"]);
 
 /** Every occurrence of the event, locked (in date order, as registerAll takes them) until commit. */
 async function lockOccurrences(tx: Tx, eventId: string) {
@@ -214,38 +235,6 @@ async function lockOccurrences(tx: Tx, eventId: string) {
     .for("update");
 }
 
-type Notice = "event.changed" | "event.cancelled";
-
-/**
- * Tells everyone holding a seat or a waitlist place at the occurrences (`event.changed` for a new time
- * or place, `event.cancelled`), and every open page of the event, once the transaction commits.
- */
-async function tellRegistrants(
-  tx: Tx,
-  publish: Publish,
-  event: { id: string; title: string },
-  type: Notice,
-  occurrenceIds: string[],
-  actorId: string | null,
-): Promise<void> {
-  if (occurrenceIds.length === 0) return;
-  const people = await tx
-    .selectDistinct({ userId: eventRegistrations.userId })
-    .from(eventRegistrations)
-    .where(and(inArray(eventRegistrations.occurrenceId, occurrenceIds), live));
-  await notifyAll(
-    tx,
-    publish,
-    people.map(({ userId }) => ({
-      userId,
-      type,
-      data: { event: event.title },
-      href: `/events/${event.id}`,
-    })),
-  );
-  publish({ topic: eventTopic(event.id), type, payload: { occurrenceIds }, actorId });
-}
-
 const placeOf = (row: {
   venueName: string | null;
   venueRoom: string | null;
@@ -257,7 +246,8 @@ const placeOf = (row: {
  * Edits an event and every date of its series; every save raises `sequence` (calendars pick the change
  * up). Dates are re-planned by planSeriesEdit: registrations stay with their date, moved or cancelled
  * dates tell their registrants. A capacity below the seats already confirmed at a coming date is
- * refused; a raised one (or none) lets the waitlists move up at once.
+ * refused unless the organizer chose to move the latest registrants to the waitlist (`capacityCut`); a
+ * raised one (or none) lets the waitlists move up at once.
  */
 export async function updateEvent(
   services: Services,
@@ -278,7 +268,8 @@ export async function updateEvent(
     const series = before.rrule !== null || Boolean(input.recurrence);
     const coming = rows.filter((row) => row.status === "scheduled" && (!series || row.startsAt > now));
     const mostConfirmed = Math.max(0, ...coming.map((row) => row.confirmedCount));
-    if (input.capacity !== undefined && input.capacity < mostConfirmed) {
+    const cut = input.capacity !== undefined && input.capacity < mostConfirmed;
+    if (cut && !input.capacityCut) {
       return { status: "invalid", fieldErrors: { capacity: ["event.error.capacityBelowConfirmed"] } };
     }
     const plan = planSeriesEdit(rows, dates.starts, {
@@ -294,6 +285,19 @@ export async function updateEvent(
     }));
     const clash = await findVenueClashIn(tx, input, spans, event.id);
     if (clash) return clashErrors(clash);
+    const agenda = await resolveSpeakers(tx, [event.allianceId, ...input.cohostIds], input.agenda);
+    const upcoming = dates.starts
+      .filter((startsAt) => startsAt > now)
+      .map((startsAt) => ({ startsAt, endsAt: new Date(startsAt.getTime() + durationOf(input)) }));
+    const warning = await overlapWarning(
+      tx,
+      input,
+      [before.createdById, viewer?.id],
+      agenda,
+      upcoming,
+      event.id,
+    );
+    if (warning) return warning;
 
     let rrule: string | null = null;
     if (input.recurrence) {
@@ -333,7 +337,11 @@ export async function updateEvent(
       await tx
         .insert(eventOccurrences)
         .values(plan.insert.map((span) => ({ eventId: event.id, ...span, originalStartsAt: span.startsAt })));
-    await writeDetails(tx, event.id, input);
+    await writeDetails(tx, event.id, input, agenda);
+    if (cut) {
+      for (const row of coming)
+        if (row.confirmedCount > input.capacity!) await moveLatestToWaitlist(tx, publish, row.id);
+    }
 
     const placeMoved = placeOf(before) !== placeOf(eventColumns(input));
     const changed = plan.update
@@ -368,98 +376,6 @@ export async function updateEvent(
       event.capacity !== null && (input.capacity === undefined || input.capacity > event.capacity);
     if (raised) for (const row of coming) await fillFreedSeats(tx, publish, row.id);
     return { status: "saved", id: event.id };
-  });
-}
-
-export type OccurrenceResult =
-  | { status: "saved" }
-  | { status: "invalid"; fieldErrors: EventFieldErrors; clash?: Clash }
-  | { status: "missing" | "cancelled" };
-
-async function lockOneOccurrence(tx: Tx, eventId: string, occurrenceId: string) {
-  const [row] = await tx
-    .select()
-    .from(eventOccurrences)
-    .where(and(eq(eventOccurrences.id, occurrenceId), eq(eventOccurrences.eventId, eventId)))
-    .for("update");
-  return row ?? null;
-}
-
-async function raiseSequence(tx: Tx, eventId: string, now: Date): Promise<void> {
-  await tx
-    .update(events)
-    .set({ sequence: sql`${events.sequence} + 1`, updatedAt: now })
-    .where(eq(events.id, eventId));
-}
-
-/**
- * Moves one date of a series (or its room) on its own: it becomes `detached`, so later edits of the
- * whole series leave its times and room alone. Its registrants are told when anything changed.
- */
-export async function updateOccurrence(
-  services: Services,
-  viewer: Viewer,
-  event: EventRef,
-  occurrenceId: string,
-  input: OccurrenceInput,
-  now = new Date(),
-): Promise<OccurrenceResult> {
-  return transact(services, async (tx, publish) => {
-    const row = await lockOneOccurrence(tx, event.id, occurrenceId);
-    if (!row) return { status: "missing" };
-    if (row.status === "cancelled") return { status: "cancelled" };
-    const [place] = await tx
-      .select({ venueName: events.venueName, venueRoom: events.venueRoom })
-      .from(events)
-      .where(eq(events.id, event.id));
-    const venueRoom = input.venueRoom || null;
-    const clash = await findVenueClash(
-      tx,
-      {
-        venueName: place.venueName,
-        venueRoom: venueRoom ?? place.venueRoom,
-        startsAt: input.startsAt,
-        endsAt: input.endsAt,
-      },
-      event.id,
-    );
-    if (clash) return { status: "invalid", fieldErrors: { venueRoom: ["event.error.venueClash"] }, clash };
-    await raiseSequence(tx, event.id, now);
-    await tx
-      .update(eventOccurrences)
-      .set({ startsAt: input.startsAt, endsAt: input.endsAt, venueRoom, detached: true })
-      .where(eq(eventOccurrences.id, row.id));
-    const moved =
-      row.startsAt.getTime() !== input.startsAt.getTime() ||
-      row.endsAt.getTime() !== input.endsAt.getTime() ||
-      (row.venueRoom ?? null) !== venueRoom;
-    if (moved) await tellRegistrants(tx, publish, event, "event.changed", [row.id], viewer?.id ?? null);
-    return { status: "saved" };
-  });
-}
-
-/**
- * Cancels one date: registrations stay, so people can be told (and see it on their list). It stays a
- * date of the series (an EXDATE in calendars), so it is no longer detached even if it had been moved.
- */
-export async function cancelOccurrence(
-  services: Services,
-  viewer: Viewer,
-  event: EventRef,
-  occurrenceId: string,
-  now = new Date(),
-): Promise<OccurrenceResult> {
-  return transact(services, async (tx, publish) => {
-    const row = await lockOneOccurrence(tx, event.id, occurrenceId);
-    if (!row) return { status: "missing" };
-    if (row.status === "cancelled") return { status: "saved" };
-    await raiseSequence(tx, event.id, now);
-    await tx
-      .update(eventOccurrences)
-      .set({ status: "cancelled", detached: false })
-      .where(eq(eventOccurrences.id, row.id));
-    await tellRegistrants(tx, publish, event, "event.cancelled", [row.id], viewer?.id ?? null);
-    return { status: "saved" };
   });
 }
 
@@ -499,88 +415,4 @@ export async function cancelEvent(
       viewer?.id ?? null,
     );
   });
-}
-
-/** The room a date was moved to on its own; null when it uses the event's. */
-export async function getOccurrenceRoom(db: DbOrTx, occurrenceId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ venueRoom: eventOccurrences.venueRoom })
-    .from(eventOccurrences)
-    .where(eq(eventOccurrences.id, occurrenceId));
-  return row?.venueRoom ?? null;
-}
-
-export type EventFormDefaults = Record<string, string | string[] | Record<string, string>[] | undefined>;
-
-/**
- * The event as the edit form shows it: local times in its own zone (a series shows its first date and
- * its rule), problems as ids one per line.
- */
-export async function getEventForm(db: DbOrTx, eventId: string): Promise<EventFormDefaults | null> {
-  const [row] = await db
-    .select({
-      event: events,
-      occurrences: sql<{ originalStartsAt: string; startsAt: string; endsAt: string; detached: boolean }[]>`
-        coalesce((select json_agg(json_build_object('originalStartsAt', o.original_starts_at,
-          'startsAt', o.starts_at, 'endsAt', o.ends_at, 'detached', o.detached))
-        from ${eventOccurrences} o where o.event_id = ${qualified(events.id)}), '[]'::json)`,
-      cohostIds: sql<string[]>`array(select ${eventCohosts.allianceId} from ${eventCohosts}
-        where ${eventCohosts.eventId} = ${qualified(events.id)})`,
-      problemIds: sql<string[]>`array(select ${eventProblems.problemId} from ${eventProblems}
-        where ${eventProblems.eventId} = ${qualified(events.id)} and ${eventProblems.link} = 'discussed')`,
-      agenda: sql<
-        { offsetMinutes: number; durationMinutes: number; title: string; guestName: string | null }[]
-      >`
-        coalesce((select json_agg(json_build_object('offsetMinutes', ${eventAgendaItems.offsetMinutes},
-          'durationMinutes', ${eventAgendaItems.durationMinutes}, 'title', ${eventAgendaItems.title},
-          'guestName', ${eventAgendaItems.guestName}) order by ${eventAgendaItems.position})
-        from ${eventAgendaItems} where ${eventAgendaItems.eventId} = ${qualified(events.id)}), '[]'::json)`,
-    })
-    .from(events)
-    .where(eq(events.id, eventId));
-  if (!row || row.occurrences.length === 0) return null;
-  const { event } = row;
-  const occurrences = row.occurrences.map((o) => ({
-    originalStartsAt: new Date(o.originalStartsAt),
-    startsAt: new Date(o.startsAt),
-    endsAt: new Date(o.endsAt),
-    detached: o.detached,
-  }));
-  const anchor = event.rrule
-    ? seriesAnchor(event.rrule, event.timeZone, occurrences)!
-    : occurrences.sort((a, b) => a.originalStartsAt.getTime() - b.originalStartsAt.getTime())[0];
-  const timed = occurrences.find((o) => !o.detached) ?? anchor;
-  const start = event.rrule ? anchor.originalStartsAt : anchor.startsAt;
-  const end = new Date(start.getTime() + timed.endsAt.getTime() - timed.startsAt.getTime());
-  const local = (date: Date | null) => (date ? utcToZoned(date, event.timeZone) : undefined);
-  const rule = parseRrule(event.rrule, event.timeZone);
-  return {
-    type: event.type,
-    title: event.title,
-    description: event.description,
-    cohostIds: row.cohostIds,
-    timeZone: event.timeZone,
-    startsAt: local(start),
-    endsAt: local(end),
-    repeat: rule?.repeat ?? "none",
-    repeatEnd: rule && "until" in rule.end ? "until" : "count",
-    repeatCount: rule && "count" in rule.end ? String(rule.end.count) : undefined,
-    repeatUntil: rule && "until" in rule.end ? rule.end.until : undefined,
-    venueName: event.venueName ?? undefined,
-    venueRoom: event.venueRoom ?? undefined,
-    venueAddress: event.venueAddress ?? undefined,
-    onlineUrl: event.onlineUrl ?? undefined,
-    capacity: event.capacity === null ? undefined : String(event.capacity),
-    registrationOpensAt: local(event.registrationOpensAt),
-    registrationClosesAt: local(event.registrationClosesAt),
-    visibility: event.visibility,
-    status: event.status === "cancelled" ? "published" : event.status,
-    agenda: row.agenda.map((item) => ({
-      offsetMinutes: String(item.offsetMinutes),
-      durationMinutes: String(item.durationMinutes),
-      title: item.title,
-      guestName: item.guestName ?? "",
-    })),
-    problems: row.problemIds.join("\n"),
-  };
 }

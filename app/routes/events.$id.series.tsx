@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import type { MessageKey } from "~/i18n/dictionary";
 import { eventAccess } from "~/models/event-access.server";
 import { registerForAll } from "~/models/event-series.server";
-import { cancelOccurrence } from "~/models/events.server";
+import { cancelOccurrence } from "~/models/event-occurrences.server";
 import { requireEventManager } from "~/utils/event-guard.server";
 import { invariantResponse } from "~/utils/invariant";
 import { can } from "~/utils/permissions.server";

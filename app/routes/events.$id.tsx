@@ -12,6 +12,7 @@ import { EventCalendarActions } from "~/components/event/event-calendar-actions"
 import { EventTime } from "~/components/event/event-time";
 import { RegistrationPanel } from "~/components/event/registration-panel";
 import { SeriesDates } from "~/components/event/series-dates";
+import { useEventLive } from "~/components/event/use-event-live";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { metaTranslator } from "~/i18n/meta";
@@ -101,6 +102,7 @@ export default function EventPage() {
   const { event, manage, follow, registrations, afterEvent, live } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
+  useEventLive(live);
   const name = (a: EventAlliance) => pick(locale, a.nameZh, a.nameEn);
   const at = (date: string | Date) => formatInZone(new Date(date), { locale, timeZone: event.timeZone });
   const occurrence = event.occurrences[0];
@@ -204,21 +206,23 @@ export default function EventPage() {
             )}
           </dd>
         </div>
-        <div>
-          <dt className="text-sm font-medium text-slate-500">{t("event.page.registration")}</dt>
-          <dd className="mt-1 text-sm text-slate-700">
-            {event.registrationOpensAt && (
-              <span className="block">
-                {t("event.page.registrationOpens", { time: at(event.registrationOpensAt) })}
-              </span>
-            )}
-            {event.registrationClosesAt && (
-              <span className="block">
-                {t("event.page.registrationCloses", { time: at(event.registrationClosesAt) })}
-              </span>
-            )}
-          </dd>
-        </div>
+        {(event.registrationOpensAt || event.registrationClosesAt) && (
+          <div>
+            <dt className="text-sm font-medium text-slate-500">{t("event.page.registration")}</dt>
+            <dd className="mt-1 text-sm text-slate-700">
+              {event.registrationOpensAt && (
+                <span className="block">
+                  {t("event.page.registrationOpens", { time: at(event.registrationOpensAt) })}
+                </span>
+              )}
+              {event.registrationClosesAt && (
+                <span className="block">
+                  {t("event.page.registrationCloses", { time: at(event.registrationClosesAt) })}
+                </span>
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
       <EventCalendarActions eventId={event.id} follow={follow} />
       {/* Registration: seats, waitlist and the viewer's place — the registration panel (one per occurrence). */}
@@ -229,11 +233,10 @@ export default function EventPage() {
           occurrences={event.occurrences}
           registrations={registrations}
           manage={manage}
-          live={live}
         />
       ) : (
         registrations.map((view) => (
-          <RegistrationPanel key={view.occurrenceId} eventId={event.id} view={view} live={live} />
+          <RegistrationPanel key={view.occurrenceId} eventId={event.id} view={view} />
         ))
       )}
       <MarkdownView html={event.html} className="mt-8" />
@@ -250,14 +253,23 @@ export default function EventPage() {
           >
             {event.agenda.map((item, index) => (
               <li key={index} className="flex flex-wrap gap-x-4 px-4 py-3">
-                <span className="w-28 font-mono text-sm text-slate-600">
+                <span className="w-40 whitespace-nowrap font-mono text-sm text-slate-600">
                   {t("event.page.agendaTime", {
                     start: clock(item.offsetMinutes),
                     end: clock(item.offsetMinutes + item.durationMinutes),
                   })}
                 </span>
                 <span className="flex-1 text-slate-900">{item.title}</span>
-                {item.guestName && <span className="text-sm text-slate-600">{item.guestName}</span>}
+                {item.speakerName ? (
+                  <span className="text-sm text-slate-600">
+                    {item.speakerName}
+                    <span className="ml-1.5 rounded bg-teal-50 px-1.5 py-0.5 text-xs text-teal-800">
+                      {t("event.agenda.member")}
+                    </span>
+                  </span>
+                ) : (
+                  item.guestName && <span className="text-sm text-slate-600">{item.guestName}</span>
+                )}
               </li>
             ))}
           </ol>

@@ -10,7 +10,8 @@ import { EventForm } from "~/components/event/event-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { getEventForm, listCohostChoices, updateEvent } from "~/models/events.server";
+import { getEventForm } from "~/models/event-form.server";
+import { listCohostChoices, updateEvent } from "~/models/events.server";
 import { requireEventManager } from "~/utils/event-guard.server";
 import { refuseEventForm } from "~/utils/event-form-reply.server";
 import { invariantResponse } from "~/utils/invariant";
@@ -51,6 +52,7 @@ export default function EditEvent() {
         cohosts={cohosts}
         lastResult={actionData?.result}
         clash={actionData?.clash}
+        overlaps={actionData?.overlaps}
         defaultValue={defaults}
         cancelTo={`/events/${id}`}
       />

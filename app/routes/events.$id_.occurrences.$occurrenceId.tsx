@@ -16,7 +16,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import type { Clash } from "~/models/event-clash.server";
 import { occurrenceAccess } from "~/models/event-access.server";
-import { getOccurrenceRoom, updateOccurrence } from "~/models/events.server";
+import { getOccurrenceRoom, updateOccurrence } from "~/models/event-occurrences.server";
 import { requireEventManager } from "~/utils/event-guard.server";
 import { invariantResponse } from "~/utils/invariant";
 import { utcToZoned } from "~/utils/zoned-time";

@@ -199,7 +199,9 @@ export default function EventRegistrants() {
               <label htmlFor="registrant-search" className={labelClass}>
                 {t("eventCheckIn.search")}
               </label>
+              {/* Keyed by the query: clearing the search (a link) must empty the box too. */}
               <input
+                key={name}
                 id="registrant-search"
                 type="search"
                 name="q"

@@ -62,6 +62,7 @@ export default function NewEvent() {
         cohosts={cohosts}
         lastResult={actionData?.result}
         clash={actionData?.clash}
+        overlaps={actionData?.overlaps}
         defaultValue={{
           type: "seminar",
           allianceId: hostId,

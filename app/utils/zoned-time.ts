@@ -105,20 +105,23 @@ export function utcToZoned(instant: Date, timeZone: string): string {
 export type ZonedFormat = { locale: string; timeZone: string };
 
 /** "2026年3月8日 周日 14:00 (GMT+8)" / "Sun, Mar 8, 2026, 2:00 PM GMT+8", in the given zone. */
-export function formatInZone(instant: Date, { locale, timeZone }: ZonedFormat): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone,
+export function formatInZone(instant: Date, format: ZonedFormat, zoneName = true): string {
+  return new Intl.DateTimeFormat(format.locale, {
+    timeZone: format.timeZone,
     weekday: "short",
     year: "numeric",
     month: "short",
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    timeZoneName: "short",
+    ...(zoneName && { timeZoneName: "short" }),
   }).format(instant);
 }
 
-/** A range on one line; the end shows only its time when both fall on the same day in the zone. */
+/**
+ * A range on one line, the zone named once at its end: "2026年3月8日 周日 14:00 – 16:00 GMT+8". The end
+ * shows only its time when both fall on the same day in the zone.
+ */
 export function formatRangeInZone(start: Date, end: Date, format: ZonedFormat): string {
   const sameDay =
     utcToZoned(start, format.timeZone).slice(0, 10) === utcToZoned(end, format.timeZone).slice(0, 10);
@@ -130,7 +133,7 @@ export function formatRangeInZone(start: Date, end: Date, format: ZonedFormat): 
         timeZoneName: "short",
       }).format(end)
     : formatInZone(end, format);
-  return `${formatInZone(start, format)} – ${endText}`;
+  return `${formatInZone(start, format, false)} – ${endText}`;
 }
 
 /** Whether two zones show the same wall-clock time at that instant (then one line is enough). */

@@ -52,11 +52,11 @@ const agendaItem = z.object({
   offsetMinutes: z.string().trim().optional(),
   durationMinutes: z.string().trim().optional(),
   title: z.string().trim().optional(),
-  guestName: z.string().trim().optional(),
+  /** A member's display name (linked to them when exactly one member of a host has it) or a guest's. */
+  speaker: z.string().trim().optional(),
 });
 type AgendaRow = z.infer<typeof agendaItem>;
-const blankRow = (row: AgendaRow) =>
-  !row.offsetMinutes && !row.durationMinutes && !row.title && !row.guestName;
+const blankRow = (row: AgendaRow) => !row.offsetMinutes && !row.durationMinutes && !row.title && !row.speaker;
 
 /** Problems are pasted as links or ids, one or several; the ids found are kept, repeats collapse. */
 export function problemIdsIn(text: string): string[] {
@@ -173,6 +173,16 @@ function eventSchemaFor(create: boolean) {
       }),
       status: z.enum(editableStatuses, { errorMap: () => ({ message: m("event.error.statusInvalid") }) }),
       agenda: z.array(agendaItem).default([]),
+      /** Save although an organizer or speaker is busy at another event then (a warning, not a clash). */
+      acceptOverlaps: z
+        .literal("on")
+        .optional()
+        .transform((on) => on === "on"),
+      /** Lowering capacity below the seats taken moves the latest registrants to the waitlist. */
+      capacityCut: z
+        .literal("on")
+        .optional()
+        .transform((on) => on === "on"),
       repeat: z
         .enum(repeatKinds, { errorMap: () => ({ message: m("eventSeries.error.repeatInvalid") }) })
         .default("none"),
@@ -220,7 +230,7 @@ function eventSchemaFor(create: boolean) {
           if (!ok) issue(["agenda", index, field], key);
         };
         check("title", Boolean(row.title) && row.title!.length <= TEXT_MAX, "event.error.agendaTitle");
-        check("guestName", (row.guestName ?? "").length <= TEXT_MAX, "event.error.textTooLong");
+        check("speaker", (row.speaker ?? "").length <= TEXT_MAX, "event.error.textTooLong");
         const offset = minutes("event.error.agendaMinutes").safeParse(row.offsetMinutes ?? "");
         const duration = minutes("event.error.agendaMinutes").safeParse(row.durationMinutes ?? "");
         check("offsetMinutes", offset.success, "event.error.agendaMinutes");
@@ -250,7 +260,7 @@ function eventSchemaFor(create: boolean) {
             offsetMinutes: Number(row.offsetMinutes),
             durationMinutes: Number(row.durationMinutes),
             title: row.title!,
-            guestName: row.guestName || null,
+            speaker: row.speaker || null,
           })),
       }),
     );
@@ -262,15 +272,15 @@ export const eventEditSchema = eventSchemaFor(false);
 export const eventSchema = (mode: "create" | "edit") =>
   mode === "create" ? eventCreateSchema : eventEditSchema;
 
-/** Creating always names the host (the create schema requires it). */
-/** `recurrence` may be left out by callers outside the form (tests, seed): a single event. */
-export type EventInput = Omit<z.infer<typeof eventCreateSchema>, "allianceId" | "recurrence"> & {
-  allianceId: string;
-  recurrence?: Recurrence | null;
-};
-export type EventEditInput = Omit<z.infer<typeof eventEditSchema>, "allianceId" | "recurrence"> & {
-  recurrence?: Recurrence | null;
-};
+/**
+ * Creating always names the host (the create schema requires it). Callers outside the form (tests, the
+ * seed) may leave out `recurrence` (a single event) and the two confirmations (not given).
+ */
+type Optional = "recurrence" | "acceptOverlaps" | "capacityCut";
+type Confirmations = { recurrence?: Recurrence | null; acceptOverlaps?: boolean; capacityCut?: boolean };
+export type EventInput = Omit<z.infer<typeof eventCreateSchema>, "allianceId" | Optional> &
+  Confirmations & { allianceId: string };
+export type EventEditInput = Omit<z.infer<typeof eventEditSchema>, "allianceId" | Optional> & Confirmations;
 export type EventFieldErrors = Partial<Record<string, string[]>>;
 
 /** The list's query string: filters in shared links that are not understood mean "no filter". */

@@ -205,7 +205,7 @@ export const eventSeeds: EventSeed[] = [
     type: "seminar",
     title: "机器人关键零部件每周研讨",
     description:
-      "每周二晚的系列研讨，轮流由整机厂和零部件厂商主讲。第三次因场地检修取消，第五次改到晚一小时。",
+      "每周一次的晚间系列研讨，轮流由整机厂和零部件厂商主讲。第三次因场地检修取消，第五次改到晚一小时。",
     inDays: 5,
     from: "19:00",
     to: "20:30",
@@ -308,17 +308,24 @@ export async function seedEvents(tx: Tx, context: Context): Promise<void> {
           allianceId: found(context.alliances, slug, "alliance").id,
         })),
       );
-    if (seed.agenda?.length)
+    if (seed.agenda?.length) {
+      // As the form does: a speaker named like a demo member is that member (resolveSpeakers).
+      const members = new Map([...context.users.values()].map((user) => [user.displayName, user.id]));
       await tx.insert(eventAgendaItems).values(
-        seed.agenda.map(([offsetMinutes, durationMinutes, title, guestName], position) => ({
-          eventId: id,
-          position,
-          offsetMinutes,
-          durationMinutes,
-          title,
-          guestName: guestName ?? null,
-        })),
+        seed.agenda.map(([offsetMinutes, durationMinutes, title, speaker], position) => {
+          const speakerId = speaker ? (members.get(speaker) ?? null) : null;
+          return {
+            eventId: id,
+            position,
+            offsetMinutes,
+            durationMinutes,
+            title,
+            speakerId,
+            guestName: speakerId ? null : (speaker ?? null),
+          };
+        }),
       );
+    }
     if (seed.problems?.length)
       await tx
         .insert(eventProblems)

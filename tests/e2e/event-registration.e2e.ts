@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/translate";
 import { useBrowser } from "./browser";
@@ -13,7 +14,8 @@ function shanghai(days: number, hour: number): string {
 
 /**
  * An organizer schedules a seminar with one seat; a member takes it, a second is waitlisted, and when
- * the first cancels, the second's open page shows the promotion without a reload.
+ * the first cancels, the second's open page shows the promotion without a reload, and they download
+ * the event for their calendar.
  */
 describe("scheduling a seminar and registering for it", () => {
   const browser = useBrowser();
@@ -25,8 +27,9 @@ describe("scheduling a seminar and registering for it", () => {
     const title = `减速器精度研讨会 ${Date.now()}`;
     await organizer.locator('input[name="title"]').fill(title);
     await organizer.locator('textarea[name="description"]').fill("讨论谐波减速器回差的**共性问题**。");
-    await organizer.locator('input[name="startsAt"]').fill(shanghai(9, 14));
-    await organizer.locator('input[name="endsAt"]').fill(shanghai(9, 16));
+    // In the morning: Zhao Min speaks at a seeded seminar that afternoon, which would be an overlap warning.
+    await organizer.locator('input[name="startsAt"]').fill(shanghai(9, 9));
+    await organizer.locator('input[name="endsAt"]').fill(shanghai(9, 11));
     await organizer.locator('input[name="venueName"]').fill(`测试会场 ${Date.now()}`);
     await organizer.locator('input[name="venueRoom"]').fill("301");
     await organizer.locator('input[name="capacity"]').fill("1");
@@ -56,5 +59,18 @@ describe("scheduling a seminar and registering for it", () => {
       })
       .toBe(1);
     await browser.screenshot(second, "event-01-promoted");
+
+    const [download] = await Promise.all([
+      second.waitForEvent("download"),
+      second.getByTestId("event-ics").click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.ics$/);
+    const ics = fs.readFileSync((await download.path())!, "utf8");
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(ics).toContain(`UID:${path.split("/").pop()}@`);
+    expect(ics).toContain("DTSTART;TZID=Asia/Shanghai:");
+    expect(ics).toContain("LOCATION:测试会场");
+    // The title is folded at 75 octets; unfolded it is whole.
+    expect(ics.replace(/\r\n[ \t]/g, "")).toContain(`SUMMARY:${title}`);
   });
 });

@@ -4,13 +4,9 @@ import { eventOccurrences, eventRegistrations, events, notifications } from "../
 import { eventAccess } from "~/models/event-access.server";
 import { register } from "~/models/event-registrations.server";
 import { registerForAll } from "~/models/event-series.server";
-import {
-  cancelEvent,
-  cancelOccurrence,
-  getEventForm,
-  updateEvent,
-  updateOccurrence,
-} from "~/models/events.server";
+import { getEventForm } from "~/models/event-form.server";
+import { cancelOccurrence, updateOccurrence } from "~/models/event-occurrences.server";
+import { cancelEvent, updateEvent } from "~/models/events.server";
 import { eventEditSchema } from "~/validation/event";
 import { utcToZoned, zonedToUtc } from "~/utils/zoned-time";
 import { addMember, createAlliance, createUser } from "../factories";
@@ -69,6 +65,8 @@ describe("event series", () => {
       repeat: "weekly",
       repeatEnd: "count",
       repeatCount: "4",
+      // Many series of one organizer at the same hours: the overlap warning is not what is tested here.
+      acceptOverlaps: "on",
       ...overrides,
     };
   };
@@ -105,7 +103,13 @@ describe("event series", () => {
     const fields = Object.fromEntries(
       Object.entries(defaults).filter(([, value]) => typeof value === "string"),
     ) as Record<string, string>;
-    const parsed = eventEditSchema.safeParse({ ...fields, agenda: [], cohostIds: [], ...overrides });
+    const parsed = eventEditSchema.safeParse({
+      ...fields,
+      agenda: [],
+      cohostIds: [],
+      acceptOverlaps: "on",
+      ...overrides,
+    });
     if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
     return parsed.data;
   };

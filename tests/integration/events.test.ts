@@ -64,7 +64,7 @@ describe("events", () => {
       "agenda[0].offsetMinutes": "0",
       "agenda[0].durationMinutes": "30",
       "agenda[0].title": "开场",
-      "agenda[0].guestName": "王教授",
+      "agenda[0].speaker": "王教授",
       ...overrides,
     };
   };
@@ -103,6 +103,7 @@ describe("events", () => {
         registrationOpensAt: null,
         registrationClosesAt: null,
         visibility: "public",
+        acceptOverlaps: true,
         status: "published",
         agenda: [],
         problems: [],
@@ -184,8 +185,15 @@ describe("events", () => {
     const html = await res.text();
     expect(html).toContain(`href="/events/${first}"`);
     expect(html).toContain("这个会议室在该时段已有其他活动");
-    // Another room at the same time is fine.
-    await created(form({ venueRoom: "第二会议室", startsAt: `${day}T15:00`, endsAt: `${day}T17:00` }));
+    // Another room at the same time is no clash (the organizer being busy twice is only a warning).
+    await created(
+      form({
+        venueRoom: "第二会议室",
+        startsAt: `${day}T15:00`,
+        endsAt: `${day}T17:00`,
+        acceptOverlaps: "on",
+      }),
+    );
   });
 
   it("bumps the sequence on edit and refuses a capacity below the confirmed seats", async () => {
@@ -287,7 +295,7 @@ describe("events", () => {
       offsetMinutes: i * 10,
       durationMinutes: 10,
       title: `报告 ${i}`,
-      guestName: `嘉宾 ${i}`,
+      speaker: `嘉宾 ${i}`,
     }));
     let big = "";
     for (let i = 0; i < 12; i++)

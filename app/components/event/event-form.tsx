@@ -18,11 +18,14 @@ import { TextareaField } from "~/components/form/textarea-field";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
+import { formatInZone, isTimeZone } from "~/utils/zoned-time";
+import type { PersonOverlap } from "~/models/event-overlap.server";
 import type { AllianceChoice } from "~/models/events.server";
 import { MAX_OCCURRENCES, repeatKinds } from "~/utils/recurrence";
 import {
   AGENDA_MAX,
   COHOSTS_MAX,
+  DEFAULT_TIME_ZONE,
   editableStatuses,
   eventSchema,
   eventTypes,
@@ -46,7 +49,7 @@ const ZONES = [
 /** What the form's inputs hold, as text, before the schema reads it. */
 type EventFormValues = Record<string, string | string[] | AgendaRow[] | undefined>;
 
-type AgendaRow = { offsetMinutes?: string; durationMinutes?: string; title?: string; guestName?: string };
+type AgendaRow = { offsetMinutes?: string; durationMinutes?: string; title?: string; speaker?: string };
 
 type Props = {
   mode: "create" | "edit";
@@ -56,6 +59,8 @@ type Props = {
   defaultValue: Partial<EventFormValues>;
   /** The event a venue-room clash was found with, linked under the room. */
   clash?: { id: string; title: string } | null;
+  /** Organizers or speakers busy elsewhere at these times: shown, and saved only once accepted. */
+  overlaps?: PersonOverlap[];
   cancelTo: string;
 };
 
@@ -63,7 +68,16 @@ const asList = (value: unknown): string[] =>
   Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
 /** Scheduling or editing an event. Plain inputs throughout, so it works before (and without) JavaScript. */
-export function EventForm({ mode, hosts, cohosts, lastResult, defaultValue, clash, cancelTo }: Props) {
+export function EventForm({
+  mode,
+  hosts,
+  cohosts,
+  lastResult,
+  defaultValue,
+  clash,
+  overlaps = [],
+  cancelTo,
+}: Props) {
   const t = useT();
   const locale = useLocale();
   const pending = useIsPending();
@@ -232,12 +246,23 @@ export function EventForm({ mode, hosts, cohosts, lastResult, defaultValue, clas
         />
       </fieldset>
       <div className="grid gap-5 sm:grid-cols-3">
-        <Field
-          label={t("event.field.capacity")}
-          hint={t("event.field.capacityHint")}
-          inputProps={getInputProps(fields.capacity, { type: "number" })}
-          meta={fields.capacity}
-        />
+        <div className="space-y-2">
+          <Field
+            label={t("event.field.capacity")}
+            hint={t("event.field.capacityHint")}
+            inputProps={getInputProps(fields.capacity, { type: "number" })}
+            meta={fields.capacity}
+          />
+          {mode === "edit" && (
+            <label className="flex items-start gap-2 text-xs text-slate-700">
+              <input
+                {...getInputProps(fields.capacityCut, { type: "checkbox" })}
+                className="mt-0.5 size-4 rounded border-slate-300 text-teal-700"
+              />
+              {t("event.field.capacityCut")}
+            </label>
+          )}
+        </div>
         <Field
           label={t("event.field.registrationOpensAt")}
           hint={t("event.field.registrationHint")}
@@ -278,6 +303,15 @@ export function EventForm({ mode, hosts, cohosts, lastResult, defaultValue, clas
         textareaProps={{ ...getTextareaProps(fields.problems), rows: 3 }}
         meta={fields.problems}
       />
+      {(overlaps.length > 0 || fields.acceptOverlaps.errors) && (
+        <OverlapWarning
+          overlaps={overlaps}
+          timeZone={String(fields.timeZone.value ?? fields.timeZone.initialValue ?? DEFAULT_TIME_ZONE)}
+          checkbox={getInputProps(fields.acceptOverlaps, { type: "checkbox" })}
+          errorId={fields.acceptOverlaps.errorId}
+          errors={fields.acceptOverlaps.errors}
+        />
+      )}
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>
           {t(mode === "create" ? "event.new.submit" : "event.edit.submit")}
@@ -294,7 +328,7 @@ const agendaFields = [
   ["offsetMinutes", "event.field.agendaOffset", "number"],
   ["durationMinutes", "event.field.agendaDuration", "number"],
   ["title", "event.field.agendaTitle", "text"],
-  ["guestName", "event.field.agendaGuest", "text"],
+  ["speaker", "event.field.agendaGuest", "text"],
 ] as const;
 
 function AgendaInputs({
@@ -332,6 +366,52 @@ function AgendaInputs({
           </div>
         );
       })}
+    </div>
+  );
+}
+
+/** People busy elsewhere at these times: a warning the organizer confirms with the checkbox. */
+function OverlapWarning({
+  overlaps,
+  timeZone,
+  checkbox,
+  errorId,
+  errors,
+}: {
+  overlaps: PersonOverlap[];
+  timeZone: string;
+  checkbox: React.InputHTMLAttributes<HTMLInputElement>;
+  errorId: string;
+  errors: string[] | undefined;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3"
+      data-testid="overlaps"
+    >
+      <p className="text-sm font-semibold text-amber-900">{t("event.overlap.title")}</p>
+      <ErrorList id={errorId} errors={errors} />
+      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-900">
+        {overlaps.map((overlap) => (
+          <li key={`${overlap.userId}-${overlap.eventId}`}>
+            <Link to={`/events/${overlap.eventId}`} className="underline hover:text-amber-700">
+              {t(overlap.role === "organizer" ? "event.overlap.organizer" : "event.overlap.speaker", {
+                name: overlap.displayName,
+                title: overlap.title,
+                time: formatInZone(new Date(overlap.startsAt), { locale, timeZone: zone }),
+              })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <label className="mt-3 flex items-center gap-2 text-sm font-medium text-amber-900">
+        <input {...checkbox} className="size-4 rounded border-amber-400 text-teal-700" />
+        {t("event.field.acceptOverlaps")}
+      </label>
     </div>
   );
 }

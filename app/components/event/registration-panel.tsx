@@ -1,27 +1,21 @@
-import { Link, useFetcher, useRevalidator } from "@remix-run/react";
+import { Link, useFetcher } from "@remix-run/react";
 import { SubmitButton } from "~/components/form/submit-button";
 import { useT } from "~/i18n/use-t";
 import type { RegistrationView } from "~/models/event-registration-view.server";
-import { useLive } from "~/realtime/use-live";
 import type { RegistrationReply } from "~/routes/events.$id.registration";
 
 type Props = {
   eventId: string;
   /** One occurrence's seats and the viewer's place, from getRegistrationView. */
   view: RegistrationView;
-  /** The event's topic and the activity id the page was rendered with; null for visitors. */
-  live: { topic: string; after: number } | null;
 };
 
 /**
  * Seats left, the viewer's registration (with check-in code) or waitlist position, and the button to
- * register or cancel. Any change on the event's topic reloads the page's data, so seats and positions
- * stay live: each viewer's position is computed by the loader, never sent to everyone.
+ * register or cancel. The page keeps it live (useEventLive).
  */
-export function RegistrationPanel({ eventId, view, live }: Props) {
+export function RegistrationPanel({ eventId, view }: Props) {
   const t = useT();
-  const revalidator = useRevalidator();
-  useLive(live?.topic ?? null, live?.after ?? 0, () => revalidator.revalidate());
   const fetcher = useFetcher<RegistrationReply>({ key: `registration-${view.occurrenceId}` });
   const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
   const full = view.seatsLeft !== null && view.seatsLeft <= 0;
@@ -35,25 +29,35 @@ export function RegistrationPanel({ eventId, view, live }: Props) {
       <h2 id={`registration-${view.occurrenceId}`} className="text-base font-semibold text-slate-900">
         {t("eventRegistration.heading")}
       </h2>
-      <p className="mt-1 text-sm text-slate-700" data-testid="seats">
-        {view.capacity === null
-          ? t("eventRegistration.unlimited")
-          : t("eventRegistration.seatsLeft", { left: view.seatsLeft ?? 0, capacity: view.capacity })}
-        {view.waitlisted > 0 && (
-          <span className="ml-2 text-slate-500">
-            {t("eventRegistration.waitlistLength", { count: view.waitlisted })}
-          </span>
-        )}
-      </p>
+      {/* Once it has started, seats left mean nothing any more. */}
+      {view.state !== "started" && (
+        <p className="mt-1 text-sm text-slate-700" data-testid="seats">
+          {view.capacity === null
+            ? t("eventRegistration.unlimited")
+            : t("eventRegistration.seatsLeft", { left: view.seatsLeft ?? 0, capacity: view.capacity })}
+          {view.waitlisted > 0 && (
+            <span className="ml-2 text-slate-500">
+              {t("eventRegistration.waitlistLength", { count: view.waitlisted })}
+            </span>
+          )}
+        </p>
+      )}
       {mine?.status === "confirmed" && (
         <div
           className="mt-3 rounded-md bg-teal-50 p-3 text-sm text-teal-900"
           data-testid="registration-state"
         >
           <p>{t("eventRegistration.confirmed")}</p>
-          <p className="mt-1 font-mono text-base tracking-widest">
-            {t("eventRegistration.code", { code: mine.code })}
+          <p className="mt-1">
+            {t("eventRegistration.codeLabel")}
+            <span
+              className="ml-2 font-mono text-base font-semibold tracking-widest"
+              data-testid="check-in-code"
+            >
+              {mine.code}
+            </span>
           </p>
+          <p className="mt-1 text-xs">{t("eventRegistration.codeHint")}</p>
         </div>
       )}
       {mine?.status === "waitlisted" && (

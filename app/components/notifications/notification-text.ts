@@ -82,6 +82,11 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[]; all
     alliance: false,
   },
   "event.promoted": { key: "notification.type.event.promoted", fields: ["event"], alliance: false },
+  "event.movedToWaitlist": {
+    key: "notification.type.event.movedToWaitlist",
+    fields: ["event"],
+    alliance: false,
+  },
   "event.changed": { key: "eventSeries.notice.changed", fields: ["event"], alliance: false },
   "event.cancelled": { key: "eventSeries.notice.cancelled", fields: ["event"], alliance: false },
   "event.minutes": { key: "eventAfter.notification", fields: ["event"], alliance: false },

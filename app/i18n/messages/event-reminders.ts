@@ -14,7 +14,7 @@ export const eventReminders = defineMessages({
     "email.page": "活动页面：{url}",
     "email.settings": "更改或关闭活动提醒：{url}",
     "settings.heading": "活动提醒",
-    "settings.lead": "在您已报名（非候补）的活动开始前，通过站内通知提醒您。",
+    "settings.lead": "在您已报名（非候补）的活动开始前，通过站内通知提醒您，也可以同时发邮件。",
     "settings.day": "提前 24 小时提醒",
     "settings.dayHint": "活动开始前一天。",
     "settings.hour": "提前 1 小时提醒",
@@ -38,7 +38,7 @@ export const eventReminders = defineMessages({
     "email.settings": "Change or turn off event reminders: {url}",
     "settings.heading": "Event reminders",
     "settings.lead":
-      "Before an event you hold a seat at (not the waitlist) starts, we remind you in the app.",
+      "Before an event you hold a seat at (not the waitlist) starts, we remind you in the app, and by email if you like.",
     "settings.day": "24 hours before",
     "settings.dayHint": "The day before the event starts.",
     "settings.hour": "1 hour before",

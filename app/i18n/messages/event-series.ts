@@ -30,7 +30,8 @@ export const eventSeries = defineMessages({
     cancelled: "已取消",
     moved: "已调整",
     registerAll: "报名所有即将举行的场次",
-    registeredAll: "已为 {count} 场报名，其中 {waitlisted} 场进入候补。",
+    registeredAll: "已为 {count} 场报名。",
+    registeredAllWaitlisted: "已为 {count} 场报名，其中 {waitlisted} 场已满，您在候补名单上。",
     registerAllNone: "没有可以报名的场次。",
     editOne: "修改本场",
     cancelOne: "取消本场",
@@ -44,7 +45,7 @@ export const eventSeries = defineMessages({
     "error.occurrenceCancelled": "这一场已取消，不能修改。",
     "error.intentUnknown": "无法识别的操作。",
     "notice.changed": "活动「{event}」的时间或地点有变动，请查看。",
-    "notice.cancelled": "活动「{event}」的一场已取消。",
+    "notice.cancelled": "您报名的活动「{event}」有场次取消，请查看。",
   },
   en: {
     "field.repeat": "Repeat",
@@ -76,7 +77,9 @@ export const eventSeries = defineMessages({
     cancelled: "Cancelled",
     moved: "Changed",
     registerAll: "Register for all upcoming dates",
-    registeredAll: "Registered for {count} dates, waitlisted for {waitlisted} of them.",
+    registeredAll: "Registered for {count} dates.",
+    registeredAllWaitlisted:
+      "Registered for {count} dates; {waitlisted} of them are full and you are on their waitlist.",
     registerAllNone: "There are no dates you can register for.",
     editOne: "Edit this date",
     cancelOne: "Cancel this date",
@@ -91,6 +94,6 @@ export const eventSeries = defineMessages({
     "error.occurrenceCancelled": "This date is cancelled and cannot be edited.",
     "error.intentUnknown": "Unknown action.",
     "notice.changed": "The time or place of “{event}” has changed: please check.",
-    "notice.cancelled": "A date of “{event}” has been cancelled.",
+    "notice.cancelled": "A date you registered for in “{event}” is cancelled: please check.",
   },
 });

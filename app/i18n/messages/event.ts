@@ -55,7 +55,8 @@ export const event = defineMessages({
     "field.visibility": "可见范围",
     "field.status": "状态",
     "field.agenda": "议程",
-    "field.agendaHint": "每行一项：开始后第几分钟、时长（分钟）、题目、报告人。空行会被忽略。",
+    "field.agendaHint":
+      "每行一项：开始后第几分钟、时长（分钟）、题目、报告人。报告人填主办联盟成员的姓名即关联到该成员，否则作为嘉宾显示。空行会被忽略。",
     "field.agendaOffset": "开始后（分钟）",
     "field.agendaDuration": "时长（分钟）",
     "field.agendaTitle": "题目",
@@ -120,7 +121,16 @@ export const event = defineMessages({
     "error.agendaTitle": "请填写议程题目（不超过 200 个字符）。",
     "error.agendaMinutes": "请填写 0 到 10080 之间的分钟数（时长至少 1 分钟）。",
     "error.venueClash": "这个会议室在该时段已有其他活动。",
-    "error.capacityBelowConfirmed": "名额不能少于已确认报名的人数。",
+    "error.capacityBelowConfirmed":
+      "名额不能少于已确认报名的人数；如确需减少，请勾选下方选项，把最后报名的人移回候补名单。",
+    "error.personOverlap":
+      "组织者或报告人在这些时间已有其他活动。请检查下面的列表；确认无妨后勾选“仍然保存”。",
+    "field.capacityCut": "名额少于已确认人数时，把最后报名的人移回候补名单（他们会收到通知）",
+    "field.acceptOverlaps": "我已知晓以上时间冲突，仍然保存",
+    "overlap.title": "时间冲突提醒",
+    "overlap.organizer": "{name}（组织者）在「{title}」（{time}）",
+    "overlap.speaker": "{name}（报告人）在「{title}」（{time}）",
+    "agenda.member": "成员",
     "error.occurrenceMissing": "这场活动没有可编辑的场次。",
   },
   en: {
@@ -179,7 +189,7 @@ export const event = defineMessages({
     "field.status": "Status",
     "field.agenda": "Agenda",
     "field.agendaHint":
-      "One item per row: minutes after the start, duration in minutes, title, speaker. Empty rows are ignored.",
+      "One item per row: minutes after the start, duration in minutes, title, speaker. A speaker named as a member of a host alliance is linked to them; any other name shows as a guest. Empty rows are ignored.",
     "field.agendaOffset": "Minutes after start",
     "field.agendaDuration": "Duration (minutes)",
     "field.agendaTitle": "Title",
@@ -244,7 +254,17 @@ export const event = defineMessages({
     "error.agendaTitle": "Enter the item's title (at most 200 characters).",
     "error.agendaMinutes": "Enter minutes from 0 to 10080 (a duration of at least 1).",
     "error.venueClash": "This room is already booked for another event at that time.",
-    "error.capacityBelowConfirmed": "Seats cannot be fewer than the registrations already confirmed.",
+    "error.capacityBelowConfirmed":
+      "Seats cannot be fewer than the registrations already confirmed. To lower them anyway, tick the option below to move the latest registrants back to the waitlist.",
+    "error.personOverlap":
+      "An organizer or speaker already has another event at these times. Check the list below, then tick “Save anyway” if that is fine.",
+    "field.capacityCut":
+      "If seats drop below the confirmed registrations, move the latest registrants back to the waitlist (they are told)",
+    "field.acceptOverlaps": "I know about these overlaps; save anyway",
+    "overlap.title": "Overlapping commitments",
+    "overlap.organizer": "{name} (organizer) at “{title}” ({time})",
+    "overlap.speaker": "{name} (speaker) at “{title}” ({time})",
+    "agenda.member": "member",
     "error.occurrenceMissing": "This event has no date to edit.",
   },
 });

@@ -46,6 +46,7 @@ export const notification = defineMessages({
     "type.problem.hidden": "组织者隐藏了您发布的难题「{problem}」。",
     "type.problem.reply_hidden": "组织者隐藏了您在难题「{problem}」下的回复。",
     "type.event.promoted": "您在活动「{event}」的候补名单上已转为正式报名。",
+    "type.event.movedToWaitlist": "活动「{event}」的名额减少，您的报名已移回候补名单（排在前列）。",
   },
   en: {
     bell: "Notifications",
@@ -88,5 +89,7 @@ export const notification = defineMessages({
     "type.problem.hidden": 'The organizers hid your problem "{problem}".',
     "type.problem.reply_hidden": 'The organizers hid your reply on "{problem}".',
     "type.event.promoted": 'A seat freed up: you are now registered for "{event}".',
+    "type.event.movedToWaitlist":
+      'Seats for "{event}" were reduced: your registration is back on the waitlist, near the front.',
   },
 });
