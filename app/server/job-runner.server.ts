@@ -4,6 +4,7 @@ import { transact, type ActivityInput, type Publish } from "~/models/activity.se
 import { enqueueJobs, type JobInput } from "~/models/jobs.server";
 import type { DbOrTx, Tx } from "~/utils/db.server";
 import type { Services } from "./context.server";
+import { describeError, startPoller } from "./poller.server";
 
 /**
  * Runs the `jobs` table (docs/decisions/0011-postgres-job-queue.md). Like the mail sender it polls: jobs
@@ -52,8 +53,6 @@ export type JobRunner = {
 
 type Outcome = "done" | "failed" | "idle";
 
-const ERROR_MAX = 1000;
-
 export function startJobRunner(
   deps: {
     services: Pick<Services, "config" | "db" | "log" | "realtime">;
@@ -70,9 +69,6 @@ export function startJobRunner(
   for (const { kind } of recurring) {
     if (!Object.hasOwn(handlers, kind)) throw new Error(`recurring job ${kind} has no handler`);
   }
-  const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const inFlight = new Set<Promise<void>>();
   /** The period each recurring job was last enqueued for by this process: one insert per period, not per poll. */
   const enqueued = new Map<string, string>();
 
@@ -105,7 +101,7 @@ export function startJobRunner(
       .set({
         attempts,
         status: givenUp ? "failed" : "queued",
-        lastError: describe(error),
+        lastError: describeError(error),
         // The waits double: one backoff after the first failure, two after the second, …
         runAt: new Date(Date.now() + tuning.backoffMs * 2 ** (attempts - 1)),
         ...(givenUp ? { finishedAt: new Date() } : {}),
@@ -167,48 +163,18 @@ export function startJobRunner(
 
   const hasDue = async () => (await db.select({ id: jobs.id }).from(jobs).where(due()).limit(1)).length > 0;
 
-  const drain = async (): Promise<void> => {
-    // A run already under way holds the job it claimed, which this one skips: wait for it as well.
-    const earlier = Promise.allSettled([...inFlight]);
-    const run = (async () => {
+  const poller = startPoller({
+    pollMs: tuning.pollMs,
+    log,
+    failure: "job poll failed",
+    async pass(signal) {
       await enqueueRecurring();
       // One cheap look first: an idle poll costs one statement, not a transaction.
       if (kinds.length === 0 || !(await hasDue())) return;
       // A failed job waits for its backoff, so the loop moves on to the next one.
-      while (!stopping.signal.aborted && (await runNext()) !== "idle");
-    })();
-    inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      inFlight.delete(run);
-      await earlier;
-    }
-  };
-
-  const poll = () => {
-    drain()
-      .catch((error: unknown) => {
-        if (!stopping.signal.aborted) log.warn({ err: error }, "job poll failed");
-      })
-      .finally(() => {
-        if (!stopping.signal.aborted) timer = setTimeout(poll, tuning.pollMs);
-      });
-  };
-  poll();
-  log.info({ pollMs: tuning.pollMs, kinds }, "job runner started");
-
-  return {
-    drain,
-    async stop() {
-      stopping.abort();
-      clearTimeout(timer);
-      await Promise.allSettled([...inFlight]);
+      while (!signal.aborted && (await runNext()) !== "idle");
     },
-  };
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, ERROR_MAX);
+  });
+  log.info({ pollMs: tuning.pollMs, kinds }, "job runner started");
+  return poller;
 }

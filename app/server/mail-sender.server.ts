@@ -5,6 +5,7 @@ import { emailOutbox } from "../../db/schema/index";
 import type { Db } from "~/utils/db.server";
 import type { Config } from "~/utils/env.server";
 import type { Logger } from "~/utils/logger.server";
+import { describeError, startPoller } from "./poller.server";
 
 /**
  * Delivers the email outbox over SMTP. Mail is queued inside other transactions, in any server
@@ -46,8 +47,6 @@ export type MailSender = {
 
 type Outcome = "sent" | "failed" | "idle";
 
-const ERROR_MAX = 1000;
-
 /** Null when SMTP_URL is unset: mail then stays queued in the outbox. */
 export function startMailSender(
   deps: { config: Pick<Config, "SMTP_URL" | "MAIL_FROM">; db: Db; log: Logger },
@@ -64,8 +63,6 @@ export function startMailSender(
     socketTimeout: tuning.sendTimeoutMs,
   });
   const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const inFlight = new Set<Promise<void>>();
 
   const sendNext = (): Promise<Outcome> =>
     db.transaction(async (tx): Promise<Outcome> => {
@@ -95,7 +92,7 @@ export function startMailSender(
           .set({
             attempts,
             status: givenUp ? "failed" : "queued",
-            lastError: describe(error),
+            lastError: describeError(error),
             // The waits double: one backoff after the first failure, two after the second, …
             nextAttemptAt: new Date(Date.now() + tuning.backoffMs * 2 ** (attempts - 1)),
           })
@@ -114,49 +111,26 @@ export function startMailSender(
       return "sent";
     });
 
-  const drain = async (): Promise<void> => {
-    // A run already under way holds the rows it claimed, which this one skips: wait for it as well.
-    const earlier = Promise.allSettled([...inFlight]);
-    const run = (async () => {
+  const poller = startPoller({
+    pollMs: tuning.pollMs,
+    log,
+    failure: "mail outbox poll failed",
+    async pass(signal) {
       // After a failure the next try waits for the next poll, so a server that is down is not hammered.
       let outcome: Outcome = "sent";
-      while (outcome === "sent" && !stopping.signal.aborted) outcome = await sendNext();
-    })();
-    inFlight.add(run);
-    try {
-      await run;
-    } finally {
-      inFlight.delete(run);
-      await earlier;
-    }
-  };
-
-  const poll = () => {
-    drain()
-      .catch((error: unknown) => {
-        if (!stopping.signal.aborted) log.warn({ err: error }, "mail outbox poll failed");
-      })
-      .finally(() => {
-        if (!stopping.signal.aborted) timer = setTimeout(poll, tuning.pollMs);
-      });
-  };
-  poll();
+      while (outcome === "sent" && !signal.aborted) outcome = await sendNext();
+    },
+  });
   log.info({ pollMs: tuning.pollMs }, "mail sender started");
 
   return {
-    drain,
+    drain: poller.drain,
     async stop() {
       stopping.abort();
-      clearTimeout(timer);
-      await Promise.allSettled([...inFlight]);
+      await poller.stop();
       transport.close();
     },
   };
-}
-
-function describe(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, ERROR_MAX);
 }
 
 function smtpCodes(error: unknown): { code?: string; responseCode?: number } {

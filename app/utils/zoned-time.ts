@@ -119,8 +119,9 @@ export function formatInZone(instant: Date, format: ZonedFormat, zoneName = true
 }
 
 /**
- * A range on one line, the zone named once at its end: "2026年3月8日 周日 14:00 – 16:00 GMT+8". The end
- * shows only its time when both fall on the same day in the zone.
+ * A range on one line, its zone named once at the end: "2026年3月8日 周二 14:00 – 16:00 (GMT+8)". The end
+ * shows only its time when both fall on the same day in the zone. (Intl would put the zone name
+ * before the time in Chinese, so it is formatted on its own.)
  */
 export function formatRangeInZone(start: Date, end: Date, format: ZonedFormat): string {
   const sameDay =
@@ -130,10 +131,15 @@ export function formatRangeInZone(start: Date, end: Date, format: ZonedFormat): 
         timeZone: format.timeZone,
         hour: "2-digit",
         minute: "2-digit",
-        timeZoneName: "short",
       }).format(end)
-    : formatInZone(end, format);
-  return `${formatInZone(start, format, false)} – ${endText}`;
+    : formatInZone(end, format, false);
+  return `${formatInZone(start, format, false)} – ${endText} (${zoneName(start, format)})`;
+}
+
+/** The zone's short name at that instant: "GMT+8", "UTC", "GMT+1". */
+function zoneName(instant: Date, { locale, timeZone }: ZonedFormat): string {
+  const parts = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(instant);
+  return parts.find((part) => part.type === "timeZoneName")?.value ?? timeZone;
 }
 
 /** Whether two zones show the same wall-clock time at that instant (then one line is enough). */

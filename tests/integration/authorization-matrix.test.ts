@@ -181,6 +181,13 @@ describe("authorization matrix", () => {
 
   const passes = async (answer: Promise<Answer>) => !denied(await answer);
 
+  /** Several routes guarding one action: all let the persona through, or none does. */
+  const agreed = async (answers: Promise<boolean>[]) => {
+    const results = await Promise.all(answers);
+    expect(new Set(results).size, `routes disagree: ${results.join(", ")}`).toBe(1);
+    return results[0];
+  };
+
   /** A public problem someone else posted, so the author's own-problem rule stays out of the way. */
   const problemOf = (f: Fixture) =>
     insertProblem(database.db, {
@@ -342,14 +349,29 @@ describe("authorization matrix", () => {
     },
 
     "event.create": (f, cookie) => passes(http(`/events/new?alliance=${f.alliance.slug}`, cookie)),
-    "event.manage": async (f, cookie) =>
-      passes(http(`/events/${(await publishedEventOf(f)).eventId}/edit`, cookie)),
+    "event.manage": async (f, cookie) => {
+      // Every way in must agree: the edit form, one date's page, check-in by code, the minutes.
+      const { eventId, occurrenceId } = await publishedEventOf(f);
+      return agreed([
+        passes(http(`/events/${eventId}/edit`, cookie)),
+        passes(http(`/events/${eventId}/occurrences/${occurrenceId}`, cookie)),
+        passes(
+          http(`/events/${eventId}/registrants`, cookie, { intent: "code", occurrenceId, code: "ZZZZZZ" }),
+        ),
+        passes(http(`/events/${eventId}/minutes`, cookie, { minutes: "纪要", followUps: "" })),
+      ]);
+    },
     "event.register": async (f, cookie) => {
       const { eventId, occurrenceId } = await publishedEventOf(f);
       return passes(http(`/events/${eventId}/registration`, cookie, { intent: "register", occurrenceId }));
     },
-    "event.registrants.view": async (f, cookie) =>
-      passes(http(`/events/${(await publishedEventOf(f)).eventId}/registrants`, cookie)),
+    "event.registrants.view": async (f, cookie) => {
+      const { eventId } = await publishedEventOf(f);
+      return agreed([
+        passes(http(`/events/${eventId}/registrants`, cookie)),
+        passes(http(`/events/${eventId}/registrants.csv`, cookie)),
+      ]);
+    },
     "event.watch": async (f, cookie) => watch(cookie, eventTopic((await publishedEventOf(f)).eventId)),
   };
 

@@ -62,7 +62,9 @@ describe("zoned time", () => {
     const text = formatRangeInZone(start, end, { locale: "en", timeZone: "Asia/Shanghai" });
     expect(text).toMatch(/Jun 1, 2026/);
     expect(text).toMatch(/02:00\s?PM/);
-    expect(text).toMatch(/04:30\s?PM GMT\+8$/);
+    expect(text).toMatch(/04:30\s?PM \(GMT\+8\)$/);
+    const zh = formatRangeInZone(start, end, { locale: "zh-CN", timeZone: "Asia/Shanghai" });
+    expect(zh).toMatch(/14:00 – 16:30 \(GMT\+8\)$/);
     expect(text.match(/GMT/g)).toHaveLength(1);
     expect(sameOffset(start, "Asia/Shanghai", "Asia/Hong_Kong")).toBe(true);
     expect(sameOffset(start, "Asia/Shanghai", "Europe/Berlin")).toBe(false);

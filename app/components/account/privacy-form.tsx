@@ -1,11 +1,9 @@
-import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { Form } from "@remix-run/react";
-import { ErrorList } from "~/components/form/error-list";
+import { CheckboxField } from "~/components/form/checkbox-field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
-import { hintClass } from "~/components/form/styles";
-import type { MessageKey } from "~/i18n/dictionary";
 import { useT } from "~/i18n/use-t";
 import { privacySchema } from "~/validation/auth";
 import { SettingsSection } from "./settings-section";
@@ -35,12 +33,12 @@ export function PrivacyForm({ defaults, lastResult }: Props) {
       <Form method="post" action="/settings" {...getFormProps(form)} className="space-y-5">
         <input type="hidden" name="intent" value="privacy" />
         <FormErrors id={form.errorId} errors={form.errors} />
-        <Checkbox
+        <CheckboxField
           field={fields.hideEmail}
           label="auth.settings.privacy.hideEmail"
           hint="auth.settings.privacy.hideEmailHint"
         />
-        <Checkbox
+        <CheckboxField
           field={fields.listedInDirectory}
           label="auth.settings.privacy.listed"
           hint="auth.settings.privacy.listedHint"
@@ -48,32 +46,5 @@ export function PrivacyForm({ defaults, lastResult }: Props) {
         <SubmitButton pending={pending}>{t("auth.settings.privacy.submit")}</SubmitButton>
       </Form>
     </SettingsSection>
-  );
-}
-
-type Field = Parameters<typeof getInputProps>[0];
-
-function Checkbox({ field, label, hint }: { field: Field; label: MessageKey; hint: MessageKey }) {
-  const t = useT();
-  const { key, ...props } = getInputProps(field, { type: "checkbox" });
-  const hintId = `${field.id}-hint`;
-  return (
-    <div className="flex items-start gap-3">
-      <input
-        key={key}
-        {...props}
-        aria-describedby={[props["aria-describedby"], hintId].filter(Boolean).join(" ")}
-        className="mt-1 size-4 rounded border-slate-300 text-teal-700 focus-visible:outline-2 focus-visible:outline-teal-600"
-      />
-      <div>
-        <label htmlFor={field.id} className="text-sm font-medium text-slate-800">
-          {t(label)}
-        </label>
-        <p id={hintId} className={hintClass}>
-          {t(hint)}
-        </p>
-        <ErrorList id={field.errorId} errors={field.errors} />
-      </div>
-    </div>
   );
 }

@@ -1,9 +1,8 @@
-import { Form, Link } from "@remix-run/react";
-import { pick } from "~/i18n/pick";
-import { useLocale, useT } from "~/i18n/use-t";
+import { Link } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
 import type { AllianceChoice } from "~/models/events.server";
 import { calendarHref, calendarScopes, calendarViews, type CalendarQuery } from "~/validation/event-calendar";
-import { TypeSelect } from "./event-list-nav";
+import { EventFilters } from "./event-list-nav";
 
 const tab = (current: boolean) =>
   `-mb-px border-b-2 px-2 py-2 text-sm font-medium ${
@@ -85,35 +84,18 @@ export function PeriodNav({
   );
 }
 
-/** Alliance and type filters, as a GET form that keeps the view, day and scope. */
+/** Alliance and type filters that keep the view, day and scope. */
 export function CalendarFilters({ query, alliances }: { query: CalendarQuery; alliances: AllianceChoice[] }) {
-  const t = useT();
-  const locale = useLocale();
   return (
-    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
-      {query.view !== "month" && <input type="hidden" name="view" value={query.view} />}
-      {query.date && <input type="hidden" name="date" value={query.date} />}
-      {query.scope !== "all" && <input type="hidden" name="scope" value={query.scope} />}
-      <select
-        name="alliance"
-        defaultValue={query.alliance ?? ""}
-        aria-label={t("event.list.anyAlliance")}
-        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-      >
-        <option value="">{t("event.list.anyAlliance")}</option>
-        {alliances.map((a) => (
-          <option key={a.id} value={a.slug}>
-            {pick(locale, a.nameZh, a.nameEn)}
-          </option>
-        ))}
-      </select>
-      <TypeSelect value={query.type} />
-      <button
-        type="submit"
-        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold"
-      >
-        {t("event.list.filter")}
-      </button>
-    </Form>
+    <EventFilters
+      alliances={alliances}
+      alliance={query.alliance}
+      type={query.type}
+      keep={{
+        view: query.view !== "month" ? query.view : null,
+        date: query.date || null,
+        scope: query.scope !== "all" ? query.scope : null,
+      }}
+    />
   );
 }

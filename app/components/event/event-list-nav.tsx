@@ -1,5 +1,7 @@
-import { Link } from "@remix-run/react";
-import { useT } from "~/i18n/use-t";
+import { Form, Link } from "@remix-run/react";
+import { pick } from "~/i18n/pick";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { AllianceChoice } from "~/models/events.server";
 import { eventTypes, type EventListQuery } from "~/validation/event";
 
 /** A list URL with some of the query changed; defaults are left out, so links stay short. */
@@ -14,22 +16,61 @@ export function listHref(path: string, query: EventListQuery, change: Partial<Ev
   return text ? `${path}?${text}` : path;
 }
 
-export function TypeSelect({ value }: { value: string | null }) {
+/**
+ * The alliance and type filters, as a GET form; `keep` carries the page's other state (tab, view, day)
+ * as hidden fields, so filtering does not lose it.
+ */
+export function EventFilters({
+  alliances,
+  alliance,
+  type,
+  keep,
+}: {
+  alliances: AllianceChoice[];
+  alliance: string | null;
+  type: string | null;
+  keep: Record<string, string | null>;
+}) {
   const t = useT();
+  const locale = useLocale();
   return (
-    <select
-      name="type"
-      defaultValue={value ?? ""}
-      aria-label={t("event.list.anyType")}
-      className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-    >
-      <option value="">{t("event.list.anyType")}</option>
-      {eventTypes.map((type) => (
-        <option key={type} value={type}>
-          {t(`event.type.${type}`)}
-        </option>
-      ))}
-    </select>
+    <Form method="get" className="mt-4 flex flex-wrap items-end gap-3">
+      {Object.entries(keep).map(
+        ([name, value]) => value !== null && <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      <select
+        name="alliance"
+        defaultValue={alliance ?? ""}
+        aria-label={t("event.list.anyAlliance")}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+      >
+        <option value="">{t("event.list.anyAlliance")}</option>
+        {alliances.map((a) => (
+          <option key={a.id} value={a.slug}>
+            {pick(locale, a.nameZh, a.nameEn)}
+          </option>
+        ))}
+      </select>
+      <select
+        name="type"
+        defaultValue={type ?? ""}
+        aria-label={t("event.list.anyType")}
+        className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+      >
+        <option value="">{t("event.list.anyType")}</option>
+        {eventTypes.map((choice) => (
+          <option key={choice} value={choice}>
+            {t(`event.type.${choice}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="submit"
+        className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold"
+      >
+        {t("event.list.filter")}
+      </button>
+    </Form>
   );
 }
 

@@ -26,7 +26,7 @@ export function EventTime({
     <span className="block">
       <time dateTime={start.toISOString()} className="block">
         {formatRangeInZone(start, end, { locale, timeZone })}
-        <span className="ml-1 text-slate-500">({timeZone})</span>
+        <span className="ml-1 text-slate-500">{timeZone}</span>
       </time>
       {other && (
         <span className="block text-sm text-slate-500" data-testid="viewer-time">

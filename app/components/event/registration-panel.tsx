@@ -1,5 +1,5 @@
+import { RegistrationButton, registrationKey } from "./registration-button";
 import { Link, useFetcher } from "@remix-run/react";
-import { SubmitButton } from "~/components/form/submit-button";
 import { useT } from "~/i18n/use-t";
 import type { RegistrationView } from "~/models/event-registration-view.server";
 import type { RegistrationReply } from "~/routes/events.$id.registration";
@@ -16,14 +16,13 @@ type Props = {
  */
 export function RegistrationPanel({ eventId, view }: Props) {
   const t = useT();
-  const fetcher = useFetcher<RegistrationReply>({ key: `registration-${view.occurrenceId}` });
+  const fetcher = useFetcher<RegistrationReply>({ key: registrationKey(view.occurrenceId) });
   const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
-  const full = view.seatsLeft !== null && view.seatsLeft <= 0;
   const { mine } = view;
   return (
     <section
       aria-labelledby={`registration-${view.occurrenceId}`}
-      className="rounded-xl border border-slate-200 bg-white p-4"
+      className="mt-6 rounded-xl border border-slate-200 bg-white p-4"
       data-occurrence={view.occurrenceId}
     >
       <h2 id={`registration-${view.occurrenceId}`} className="text-base font-semibold text-slate-900">
@@ -82,30 +81,7 @@ export function RegistrationPanel({ eventId, view }: Props) {
           {t("eventRegistration.loginToRegister")}
         </Link>
       )}
-      {view.canRegister && (mine ? view.state !== "started" : view.state === "open") && (
-        <fetcher.Form
-          method="post"
-          action={`/events/${eventId}/registration`}
-          preventScrollReset
-          className="mt-3"
-        >
-          <input type="hidden" name="occurrenceId" value={view.occurrenceId} />
-          <SubmitButton
-            name="intent"
-            value={mine ? "cancel" : "register"}
-            variant={mine ? "secondary" : "primary"}
-            pending={fetcher.state !== "idle"}
-          >
-            {mine
-              ? t(
-                  mine.status === "confirmed"
-                    ? "eventRegistration.cancel"
-                    : "eventRegistration.leaveWaitlist",
-                )
-              : t(full ? "eventRegistration.joinWaitlist" : "eventRegistration.register")}
-          </SubmitButton>
-        </fetcher.Form>
-      )}
+      <RegistrationButton eventId={eventId} view={view} className="mt-3" />
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-700">
           {t(error)}

@@ -1,3 +1,4 @@
+import { RegistrationButton, registrationKey } from "./registration-button";
 import { Link, useFetcher } from "@remix-run/react";
 import { SubmitButton } from "~/components/form/submit-button";
 import { useT } from "~/i18n/use-t";
@@ -125,12 +126,11 @@ function DateRow({
   manage: boolean;
 }) {
   const t = useT();
-  const fetcher = useFetcher<RegistrationReply>({ key: `registration-${occurrence.id}` });
+  const fetcher = useFetcher<RegistrationReply>({ key: registrationKey(occurrence.id) });
   const cancel = useFetcher<SeriesReply>({ key: `series-cancel-${occurrence.id}` });
   const error = fetcher.state === "idle" && fetcher.data && !fetcher.data.ok ? fetcher.data.error : null;
   const cancelled = occurrence.status === "cancelled";
   const mine = view?.mine ?? null;
-  const full = view?.seatsLeft !== null && view?.seatsLeft !== undefined && view.seatsLeft <= 0;
   return (
     <li
       className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3"
@@ -178,25 +178,7 @@ function DateRow({
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-3">
-        {view?.canRegister && !cancelled && (mine ? view.state !== "started" : view.state === "open") && (
-          <fetcher.Form method="post" action={`/events/${eventId}/registration`} preventScrollReset>
-            <input type="hidden" name="occurrenceId" value={occurrence.id} />
-            <SubmitButton
-              name="intent"
-              value={mine ? "cancel" : "register"}
-              variant={mine ? "secondary" : "primary"}
-              pending={fetcher.state !== "idle"}
-            >
-              {mine
-                ? t(
-                    mine.status === "confirmed"
-                      ? "eventRegistration.cancel"
-                      : "eventRegistration.leaveWaitlist",
-                  )
-                : t(full ? "eventRegistration.joinWaitlist" : "eventRegistration.register")}
-            </SubmitButton>
-          </fetcher.Form>
-        )}
+        {view && !cancelled && <RegistrationButton eventId={eventId} view={view} />}
         {manage && !cancelled && (
           <span className="flex items-center gap-3">
             <Link
