@@ -15,7 +15,9 @@ import { tempDataDir } from "../setup/spawn-server";
  * times concurrently through the server's pool size, then does the same number of plain single-row
  * inserts into a table with no locks or triggers as the baseline; latency is measured from the moment
  * all 500 are started, so it includes waiting for a pooled connection and for the lock. Sockets are not
- * part of it: emitting the committed activities is a no-op here.
+ * part of it: emitting the committed activities is a no-op here. A last row registers people one at a
+ * time: since one occurrence's registrations queue on its lock, the concurrent p99 is about the
+ * registrants times that.
  * `npm run bench -- registrations` runs it alone. BENCH_REGISTRANTS, BENCH_SEATS and BENCH_ROUNDS scale it.
  */
 const REGISTRANTS = Number(process.env.BENCH_REGISTRANTS ?? 500);
@@ -95,6 +97,7 @@ export async function benchRegistrations(): Promise<void> {
 
     const ours: Figures[] = [];
     const plain: Figures[] = [];
+    const alone: Figures[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const occurrenceId = await makeOccurrence(db, round);
       const run = await timed(people.map((person) => () => register(services, { id: occurrenceId }, person)));
@@ -129,6 +132,16 @@ export async function benchRegistrations(): Promise<void> {
         ),
       );
       plain.push(figures(base.ms));
+
+      // The same registrations one after another: what one holder of the occurrence's lock costs.
+      const quiet = await makeOccurrence(db, ROUNDS + round);
+      const single: number[] = [];
+      for (const person of people.slice(0, SEATS)) {
+        const start = performance.now();
+        await register(services, { id: quiet }, person);
+        single.push(performance.now() - start);
+      }
+      alone.push(figures(single));
     }
 
     const median = (list: Figures[], key: keyof Figures) =>
@@ -140,6 +153,7 @@ export async function benchRegistrations(): Promise<void> {
     const rows = [
       ["register (row lock, counter, waitlist, activity)", ours],
       ["plain single-row insert (baseline)", plain],
+      [`register, ${SEATS} one after another (each alone)`, alone],
     ] as const;
     const header = ["case", "p50 ms", "p99 ms", "max ms"];
     const cells = rows.map(([name, list]) => [
