@@ -359,7 +359,7 @@ export async function updateEvent(
     await tellRegistrants(
       tx,
       publish,
-      { id: event.id, title: input.title },
+      { id: event.id, title: input.title, timeZone: input.timeZone },
       "event.changed",
       changed,
       actorId,
@@ -367,7 +367,7 @@ export async function updateEvent(
     await tellRegistrants(
       tx,
       publish,
-      { id: event.id, title: input.title },
+      { id: event.id, title: input.title, timeZone: input.timeZone },
       "event.cancelled",
       cancelled,
       actorId,

@@ -60,7 +60,9 @@ export async function startServer({
     const url = `http://${config.HOST === "0.0.0.0" ? "localhost" : config.HOST}:${port}`;
     // Started last, so a failed start has no sender to stop; null without SMTP_URL.
     const mailSender = startMailSender({ config, db: database.db, log });
-    const jobRunner = startJobRunner({ services, handlers: jobHandlers, recurring: recurringJobs });
+    const jobRunner = config.BACKGROUND_JOBS
+      ? startJobRunner({ services, handlers: jobHandlers, recurring: recurringJobs })
+      : null;
 
     let closing: Promise<void> | undefined;
     const close = () =>
@@ -68,7 +70,7 @@ export async function startServer({
         const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         httpServer.closeIdleConnections();
         // Before the sockets close, so a job finishing meanwhile still reaches open pages.
-        await jobRunner.stop();
+        await jobRunner?.stop();
         await socketServer?.close();
         const timer = setTimeout(() => httpServer.closeAllConnections(), drainMs);
         await drained;

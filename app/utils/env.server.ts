@@ -34,6 +34,11 @@ export const envSchema = z
     ADMIN_PASSWORD: z.string().min(8, { message: "must have at least 8 characters" }).max(256).optional(),
     /** Unset: seed when the public URL is this machine (a local trial), never for a real deployment. */
     SEED_DEMO: bool.optional(),
+    /**
+     * Run the job queue (reminders) in this process. On by default; several processes may all run it.
+     * Off for a process that should only serve requests (and for test servers that count queries).
+     */
+    BACKGROUND_JOBS: bool.default("true"),
     TRUST_PROXY: z
       .string()
       .regex(/^(true|false|\d+|[\w.:/-]+(\s*,\s*[\w.:/-]+)*)$/, {

@@ -116,8 +116,14 @@ describe("a weekly series", () => {
     const notices = member.locator("li[data-notification]");
     await notices.first().waitFor();
     const texts = (await notices.allTextContents()).slice(0, 2).join("\n");
-    expect(texts).toContain(zh("eventSeries.notice.changed", { event: TITLE }));
-    expect(texts).toContain(zh("eventSeries.notice.cancelled", { event: TITLE }));
+    // Each notice names its date (worded around it; the date itself is the browser's formatting).
+    const around = (key: "eventSeries.notice.changedTo" | "eventSeries.notice.cancelledOn") =>
+      zh(key, { event: TITLE, when: "\u0000" }).split("\u0000");
+    const [changedBefore, changedAfter] = around("eventSeries.notice.changedTo");
+    expect(texts).toContain(changedBefore);
+    expect(texts).toContain(changedAfter);
+    expect(texts.slice(texts.indexOf(changedBefore))).toMatch(/^[^\n]*19:30/);
+    for (const part of around("eventSeries.notice.cancelledOn")) expect(texts).toContain(part);
     await shoot(member, "series-03-notices");
   });
 });

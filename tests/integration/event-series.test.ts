@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { eventOccurrences, eventRegistrations, events, notifications } from "../../db/schema/index";
+import { describeNotification } from "~/components/notifications/notification-text";
+import { translator } from "~/i18n/translate";
 import { eventAccess } from "~/models/event-access.server";
 import { register } from "~/models/event-registrations.server";
 import { registerForAll } from "~/models/event-series.server";
@@ -281,9 +283,17 @@ describe("event series", () => {
       .where(eq(eventRegistrations.occurrenceId, rows[1].id));
     expect(registration.status).toBe("confirmed");
     const notices = await noticesFor(people.member.id, "event.cancelled");
-    expect(notices.some((notice) => (notice.data as { event: string }).event === "精密传动系列讲座")).toBe(
-      true,
+    const notice = notices.find(
+      (n) => (n.data as { startsAt?: string }).startsAt === row.startsAt.toISOString(),
     );
+    expect(notice?.data).toMatchObject({ event: "精密传动系列讲座", timeZone: "Europe/Berlin" });
+    // The reader sees which date, in the event's zone (19:00 in Berlin), in their own language.
+    const words = describeNotification(translator("zh-CN"), "zh-CN", {
+      type: "event.cancelled",
+      data: notice!.data as Record<string, unknown>,
+    }).sentence;
+    expect(words).toContain("精密传动系列讲座");
+    expect(words).toContain("19:00");
     const [event] = await database.db.select().from(events).where(eq(events.id, id));
     expect(event.sequence).toBe(1);
     const again = await cancelOccurrence(services(), people.organizer, await ref(id), rows[1].id);

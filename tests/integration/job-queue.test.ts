@@ -429,7 +429,7 @@ describe("job queue", () => {
   });
 
   describe("in the server", () => {
-    const server = useTestServer();
+    const server = useTestServer({ BACKGROUND_JOBS: "true" });
 
     it("runs the reminder planner every minute", async () => {
       // The runner's first poll, at start, enqueues and runs this minute's planner.

@@ -31,6 +31,8 @@ export function useTestServer(env: Record<string, string> = {}) {
         HOST: "127.0.0.1",
         PUBLIC_URL: `http://127.0.0.1:${port}`,
         SEED_DEMO: "false",
+        // No background polls: they would land in query counts and notifications at random moments.
+        BACKGROUND_JOBS: "false",
         DATABASE_URL: process.env.TEST_DATABASE_URL,
         ...env,
       });

@@ -2,6 +2,7 @@ import type { MessageKey } from "~/i18n/dictionary";
 import type { Locale } from "~/i18n/locales";
 import { pick } from "~/i18n/pick";
 import type { Translate } from "~/i18n/translate";
+import { formatInZone, isTimeZone } from "~/utils/zoned-time";
 
 type Data = Record<string, unknown>;
 
@@ -37,7 +38,15 @@ const stateKeys: Record<string, Record<string, MessageKey>> = {
  * Each known type's message, and the data it needs besides the alliance's names (which problem
  * notifications, `alliance: false`, do not have: a problem may be open to all alliances).
  */
-const messages: Record<string, { key: MessageKey; fields: readonly string[]; alliance?: false }> = {
+type Message = {
+  key: MessageKey;
+  fields: readonly string[];
+  alliance?: false;
+  /** Worded with `{when}` instead when the data names one date (`startsAt` in `timeZone`). */
+  dated?: MessageKey;
+};
+
+const messages: Record<string, Message> = {
   "membership.requested": { key: "notification.type.membership.requested", fields: ["applicant"] },
   "membership.approved": { key: "notification.type.membership.approved", fields: [] },
   "membership.rejected": { key: "notification.type.membership.rejected", fields: [] },
@@ -87,8 +96,18 @@ const messages: Record<string, { key: MessageKey; fields: readonly string[]; all
     fields: ["event"],
     alliance: false,
   },
-  "event.changed": { key: "eventSeries.notice.changed", fields: ["event"], alliance: false },
-  "event.cancelled": { key: "eventSeries.notice.cancelled", fields: ["event"], alliance: false },
+  "event.changed": {
+    key: "eventSeries.notice.changed",
+    fields: ["event"],
+    alliance: false,
+    dated: "eventSeries.notice.changedTo",
+  },
+  "event.cancelled": {
+    key: "eventSeries.notice.cancelled",
+    fields: ["event"],
+    alliance: false,
+    dated: "eventSeries.notice.cancelledOn",
+  },
   "event.minutes": { key: "eventAfter.notification", fields: ["event"], alliance: false },
   "event.reminder": { key: "eventReminders.notification", fields: ["event", "lead"], alliance: false },
 };
@@ -128,6 +147,11 @@ export function describeNotification(
         : state && Object.hasOwn(state, value)
           ? t(state[value])
           : value;
+  }
+  const startsAt = new Date(text(data.startsAt));
+  const timeZone = text(data.timeZone);
+  if (message.dated && !Number.isNaN(startsAt.getTime()) && isTimeZone(timeZone)) {
+    return withReason(t(message.dated, { ...params, when: formatInZone(startsAt, { locale, timeZone }) }));
   }
   return withReason(t(message.key, params));
 }

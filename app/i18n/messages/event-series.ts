@@ -46,6 +46,8 @@ export const eventSeries = defineMessages({
     "error.intentUnknown": "无法识别的操作。",
     "notice.changed": "活动「{event}」的时间或地点有变动，请查看。",
     "notice.cancelled": "您报名的活动「{event}」有场次取消，请查看。",
+    "notice.changedTo": "活动「{event}」的一场有变动，现为 {when}，请查看。",
+    "notice.cancelledOn": "您报名的活动「{event}」{when} 的场次已取消。",
   },
   en: {
     "field.repeat": "Repeat",
@@ -95,5 +97,7 @@ export const eventSeries = defineMessages({
     "error.intentUnknown": "Unknown action.",
     "notice.changed": "The time or place of “{event}” has changed: please check.",
     "notice.cancelled": "A date you registered for in “{event}” is cancelled: please check.",
+    "notice.changedTo": "A date of “{event}” has changed; it is now {when}: please check.",
+    "notice.cancelledOn": "The date of “{event}” you registered for, {when}, is cancelled.",
   },
 });
