@@ -104,9 +104,12 @@ export function utcToZoned(instant: Date, timeZone: string): string {
 
 export type ZonedFormat = { locale: string; timeZone: string };
 
-/** "2026年3月8日 周日 14:00 (GMT+8)" / "Sun, Mar 8, 2026, 2:00 PM GMT+8", in the given zone. */
-export function formatInZone(instant: Date, format: ZonedFormat, zoneName = true): string {
-  return new Intl.DateTimeFormat(format.locale, {
+/**
+ * "2026年3月8日周日 14:00 (GMT+8)" / "Sun, Mar 8, 2026, 02:00 PM (GMT+8)", in the given zone; the zone's
+ * name after the time in every language (Intl would put it before the time in Chinese).
+ */
+export function formatInZone(instant: Date, format: ZonedFormat, withZone = true): string {
+  const text = new Intl.DateTimeFormat(format.locale, {
     timeZone: format.timeZone,
     weekday: "short",
     year: "numeric",
@@ -114,14 +117,13 @@ export function formatInZone(instant: Date, format: ZonedFormat, zoneName = true
     day: "numeric",
     hour: "2-digit",
     minute: "2-digit",
-    ...(zoneName && { timeZoneName: "short" }),
   }).format(instant);
+  return withZone ? `${text} (${zoneName(instant, format)})` : text;
 }
 
 /**
  * A range on one line, its zone named once at the end: "2026年3月8日 周二 14:00 – 16:00 (GMT+8)". The end
- * shows only its time when both fall on the same day in the zone. (Intl would put the zone name
- * before the time in Chinese, so it is formatted on its own.)
+ * shows only its time when both fall on the same day in the zone.
  */
 export function formatRangeInZone(start: Date, end: Date, format: ZonedFormat): string {
   const sameDay =

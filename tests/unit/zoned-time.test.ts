@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  formatInZone,
   formatRangeInZone,
   isLocalDateTime,
   isTimeZone,
@@ -65,6 +66,7 @@ describe("zoned time", () => {
     expect(text).toMatch(/04:30\s?PM \(GMT\+8\)$/);
     const zh = formatRangeInZone(start, end, { locale: "zh-CN", timeZone: "Asia/Shanghai" });
     expect(zh).toMatch(/14:00 – 16:30 \(GMT\+8\)$/);
+    expect(formatInZone(start, { locale: "zh-CN", timeZone: "Asia/Shanghai" })).toMatch(/14:00 \(GMT\+8\)$/);
     expect(text.match(/GMT/g)).toHaveLength(1);
     expect(sameOffset(start, "Asia/Shanghai", "Asia/Hong_Kong")).toBe(true);
     expect(sameOffset(start, "Asia/Shanghai", "Europe/Berlin")).toBe(false);
