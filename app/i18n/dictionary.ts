@@ -4,6 +4,9 @@ import { allianceAdmin } from "./messages/alliance-admin";
 import { auth } from "./messages/auth";
 import { calendarFeed } from "./messages/calendar-feed";
 import { chain } from "./messages/chain";
+import { channel } from "./messages/channel";
+import { channelAdmin } from "./messages/channel-admin";
+import { channelMessage } from "./messages/channel-message";
 import { common } from "./messages/common";
 import { errors } from "./messages/errors";
 import { event } from "./messages/event";
@@ -19,7 +22,9 @@ import { markdown } from "./messages/markdown";
 import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
 import { notification } from "./messages/notification";
+import { notificationPrefs } from "./messages/notification-prefs";
 import { org } from "./messages/org";
+import { presence } from "./messages/presence";
 import { problem } from "./messages/problem";
 import { problemCare } from "./messages/problem-care";
 import { problemWork } from "./messages/problem-work";
@@ -31,6 +36,9 @@ const namespaces = {
   auth,
   calendarFeed,
   chain,
+  channel,
+  channelAdmin,
+  channelMessage,
   common,
   error: errors,
   event,
@@ -46,7 +54,9 @@ const namespaces = {
   membership,
   nav,
   notification,
+  notificationPrefs,
   org,
+  presence,
   problem,
   problemCare,
   problemWork,

@@ -47,10 +47,10 @@ export async function transact<T>(
  */
 export async function appendActivities(tx: Tx, events: readonly ActivityInput[]): Promise<LiveActivity[]> {
   if (events.length === 0) return [];
-  const topics = [...new Set(events.map((e) => e.topic))].sort();
-  for (const topic of topics) {
-    await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(${topic}))`);
-  }
+  const topics = await lockTopics(
+    tx,
+    events.map((e) => e.topic),
+  );
   const latest = await tx
     .select({ topic: activity.topic, id: max(activity.id) })
     .from(activity)
@@ -76,6 +76,26 @@ export async function appendActivities(tx: Tx, events: readonly ActivityInput[])
       prev.set(row.topic, row.id);
       return live;
     });
+}
+
+/**
+ * Takes the per-topic locks appendActivities takes, in sorted order, and returns the topics sorted. A
+ * writer that must order its own rows like the activities (channel messages' `seq`) takes its topic's
+ * lock early (the transaction's appendActivities takes it again: the locks are re-entrant). Locked
+ * early, a topic must sort before every other topic the transaction publishes to, or two writers could
+ * deadlock.
+ */
+export async function lockTopics(tx: Tx, topics: readonly string[]): Promise<string[]> {
+  const sorted = [...new Set(topics)].sort();
+  if (sorted.length === 0) return sorted;
+  // One round trip; the ordered subquery (never flattened: it sorts) hands the topics over in order.
+  const list = sql.join(
+    sorted.map((topic) => sql`${topic}`),
+    sql`, `,
+  );
+  await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(t.topic))
+    from (select topic from unnest(array[${list}]::text[]) with ordinality as u(topic, n) order by n) t`);
+  return sorted;
 }
 
 /** What a client missed on a topic: activities after `afterId`, oldest first. */

@@ -7,17 +7,17 @@ import {
   eventProblems,
   eventRegistrations,
   events,
-  memberships,
 } from "../../db/schema/index";
 import { searchVector } from "~/search/tsquery.server";
 import { qualified, type Db, type DbOrTx, type Tx } from "~/utils/db.server";
-import { allianceRole, canInAlliance, type MembershipState, type Viewer } from "~/utils/permissions.server";
+import type { Viewer } from "~/utils/permissions.server";
 import { expandSeries, toRrule } from "~/utils/recurrence";
 import type { EventEditInput, EventFieldErrors, EventInput } from "~/validation/event";
 import { transact, type Publish } from "./activity.server";
 import { findVenueClashIn, type Clash } from "./event-clash.server";
 import type { EventRef } from "./event-access.server";
 import { findPersonOverlaps, type PersonOverlap } from "./event-overlap.server";
+import { listHostChoices } from "./event-host-choices.server";
 import { fillFreedSeats, moveLatestToWaitlist } from "./event-registrations.server";
 import { resolveSpeakers, type AgendaRow } from "./event-speakers.server";
 import { planSeriesEdit } from "./event-series-plan";
@@ -26,42 +26,6 @@ import { problemAccess } from "./problem-access.server";
 import type { Realtime } from "~/realtime/types";
 
 type Services = { db: Db; realtime: Realtime };
-
-export type AllianceChoice = { id: string; slug: string; nameZh: string; nameEn: string };
-
-const choiceColumns = {
-  id: alliances.id,
-  slug: alliances.slug,
-  nameZh: alliances.nameZh,
-  nameEn: alliances.nameEn,
-};
-
-/** The alliances the viewer may host events for (`event.create`): every live one for operators. */
-export async function listHostChoices(db: DbOrTx, viewer: Viewer): Promise<AllianceChoice[]> {
-  if (!viewer) return [];
-  const rows = await db
-    .select({
-      ...choiceColumns,
-      membership: sql<MembershipState>`case when ${memberships.userId} is null then null
-        else json_build_object('role', ${memberships.role}, 'status', ${memberships.status}) end`,
-    })
-    .from(alliances)
-    .leftJoin(memberships, and(eq(memberships.allianceId, alliances.id), eq(memberships.userId, viewer.id)))
-    .where(isNull(alliances.archivedAt))
-    .orderBy(asc(alliances.position), asc(alliances.slug));
-  return rows
-    .filter((row) => canInAlliance(allianceRole(viewer, row.membership), "event.create"))
-    .map(({ membership: _membership, ...choice }) => choice);
-}
-
-/** Any live alliance may be named a co-host. */
-export async function listCohostChoices(db: DbOrTx): Promise<AllianceChoice[]> {
-  return db
-    .select(choiceColumns)
-    .from(alliances)
-    .where(isNull(alliances.archivedAt))
-    .orderBy(asc(alliances.position), asc(alliances.slug));
-}
 
 export type SaveResult =
   | { status: "saved"; id: string }

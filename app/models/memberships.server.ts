@@ -11,6 +11,7 @@ import {
 import { transact, type Publish } from "./activity.server";
 import type { AllianceRef } from "./alliance-access.server";
 import { recordAudit } from "./audit.server";
+import { closeAllianceAccess, dropPrivateInvitations } from "./channels.server";
 import { refused, type Outcome } from "./membership-errors";
 import {
   activeChairs,
@@ -112,7 +113,7 @@ export async function leaveAlliance(
   services: MembershipServices,
   input: { alliance: AllianceRef; userId: string },
 ): Promise<Outcome> {
-  return transact(services, async (tx, publish) => {
+  const outcome = await transact(services, async (tx, publish): Promise<Outcome> => {
     await lockAlliance(tx, input.alliance.id);
     const current = await findMembership(tx, input.alliance.id, input.userId);
     if (current?.status !== "active") return refused("not_member");
@@ -120,6 +121,7 @@ export async function leaveAlliance(
       return refused("last_chair");
     }
     await setStatus(tx, current.id, { status: "left" });
+    await dropPrivateInvitations(tx, input.alliance.id, input.userId);
     await recordAudit(tx, {
       action: "membership.left",
       actorId: input.userId,
@@ -135,6 +137,8 @@ export async function leaveAlliance(
     });
     return { ok: true } as const;
   });
+  if (outcome.ok) await closeAllianceAccess(services, input.alliance.id, input.userId);
+  return outcome;
 }
 
 /**
@@ -201,7 +205,7 @@ export async function changeMember(
   },
 ): Promise<Outcome<{ changed: boolean }>> {
   const { alliance, actor, to } = input;
-  return transact(services, async (tx, publish) => {
+  const outcome = await transact(services, async (tx, publish) => {
     await lockAlliance(tx, alliance.id);
     const current = await findMembership(tx, alliance.id, input.userId);
     if (current?.status !== "active") return refused("not_member");
@@ -209,6 +213,7 @@ export async function changeMember(
     if (to === current.role) return { ok: true, changed: false } as const;
     if (lastChairBlocks(current.role, to, await activeChairs(tx, alliance.id))) return refused("last_chair");
     await setStatus(tx, current.id, to === null ? { status: "removed" } : { role: to });
+    if (to === null) await dropPrivateInvitations(tx, alliance.id, input.userId);
     await recordAudit(tx, {
       action: to === null ? "membership.removed" : "membership.role_changed",
       actorId: actor.id,
@@ -231,6 +236,9 @@ export async function changeMember(
     });
     return { ok: true, changed: true } as const;
   });
+  if (outcome.ok && outcome.changed && to === null)
+    await closeAllianceAccess(services, alliance.id, input.userId);
+  return outcome;
 }
 
 /** Makes a membership active (joining an open alliance, an approval, an accepted invitation). */

@@ -3,6 +3,9 @@ import { notifications } from "../../db/schema/index";
 import { userTopic } from "~/realtime/topics";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Publish } from "./activity.server";
+import { enqueueJobs } from "./jobs.server";
+import { notificationEmailJob } from "./notification-email.server";
+import { routeNotifications } from "./notification-preferences.server";
 
 export type NotificationInput = {
   userId: string;
@@ -29,13 +32,21 @@ export async function notify(tx: DbOrTx, publish: Publish, input: NotificationIn
   await notifyAll(tx, publish, [input]);
 }
 
-/** Many notifications in one statement (a problem's followers, say), each told to its user's pages. */
+/**
+ * Many notifications in one statement (a problem's followers, say), each told to its user's pages, as
+ * each recipient's preferences say: `off` ones are neither stored nor told, `email` ones are also mailed
+ * (by a job, which knows the site's address, in the reader's language).
+ */
 export async function notifyAll(tx: DbOrTx, publish: Publish, inputs: NotificationInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  const routes = await routeNotifications(tx, inputs);
+  const kept = inputs.filter((_, index) => routes[index] !== "off");
+  const mailed = inputs.map((_, index) => routes[index]).filter((route) => route !== "off");
+  if (kept.length === 0) return;
   const rows = await tx
     .insert(notifications)
     .values(
-      inputs.map((input) => ({
+      kept.map((input) => ({
         userId: input.userId,
         type: input.type,
         data: input.data,
@@ -44,13 +55,17 @@ export async function notifyAll(tx: DbOrTx, publish: Publish, inputs: Notificati
     )
     .returning({ id: notifications.id });
   rows.forEach((row, index) => {
-    const input = inputs[index];
+    const input = kept[index];
     publish({
       topic: userTopic(input.userId),
       type: "notification",
       payload: { id: row.id, type: input.type, data: input.data, href: input.href ?? null },
     });
   });
+  await enqueueJobs(
+    tx,
+    rows.filter((_, index) => mailed[index] === "email").map((row) => notificationEmailJob(row.id)),
+  );
 }
 
 export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {

@@ -1,8 +1,10 @@
 import type http from "node:http";
 import { Server } from "socket.io";
 import type { Services } from "~/server/context.server";
+import { handleChannelMessages } from "./channel-handlers.server";
 import { allowSameOrigin, authenticate, type SocketData } from "./handshake.server";
 import type { ServerToClientEvents } from "./protocol";
+import { presenceHandler } from "./presence.server";
 import { createRedisAdapter } from "./redis-adapter.server";
 import { handleSubscriptions } from "./subscriptions.server";
 import { sessionRoom, userTopic } from "./topics";
@@ -34,12 +36,16 @@ export function createRealtimeServer(
   const io: RealtimeIo = new Server(httpServer, {
     serveClient: false,
     allowRequest: allowSameOrigin(services),
-    // Client requests are small JSON objects.
-    maxHttpBufferSize: 16 * 1024,
+    // Client requests are small JSON objects; the largest, a message of 10,000 characters, takes 30 KB
+    // of UTF-8 in Chinese, 60 KB if JSON escapes every character. Socket.IO closes the connection of a
+    // client that sends more; the browser holds messages to 10,000 characters before sending.
+    maxHttpBufferSize: 64 * 1024,
     ...(redis && { adapter: redis.adapter }),
   });
   io.use(authenticate(services));
   io.on("connection", (socket) => handleSubscriptions(socket, services));
+  io.on("connection", (socket) => handleChannelMessages(socket, { ...services, realtime }));
+  io.on("connection", presenceHandler(services));
 
   const realtime: Realtime = {
     emit(activities: LiveActivity[]) {
@@ -51,6 +57,9 @@ export function createRealtimeServer(
     disconnectUser(userId: string, exceptSessionId?: string) {
       const sockets = io.in(userTopic(userId));
       (exceptSessionId ? sockets.except(sessionRoom(exceptSessionId)) : sockets).disconnectSockets(true);
+    },
+    leaveRooms(userId: string, rooms: string[]) {
+      if (rooms.length > 0) io.in(userTopic(userId)).socketsLeave(rooms);
     },
   };
 

@@ -5,8 +5,9 @@ import type { Services } from "~/server/context.server";
 import { checkSessionCookie } from "~/utils/auth.server";
 import type { SocketData } from "./handshake.server";
 import type { RealtimeError, SubscribeResult, UnsubscribeResult } from "./protocol";
+import { JOIN_LIMIT, RateLimiter } from "./rate-limit";
 import { refuseTopic } from "./topic-access.server";
-import { sessionRoom, userTopic } from "./topics";
+import { parseTopic, sessionRoom, userTopic } from "./topics";
 
 type Deps = Pick<Services, "config" | "db" | "log">;
 
@@ -38,8 +39,13 @@ export function handleSubscriptions(socket: Socket, deps: Deps) {
       .catch((error) => deps.log.error({ err: error, component: "realtime" }, "socket request failed"));
   };
 
+  const joins = new RateLimiter(JOIN_LIMIT);
   socket.on("subscribe", (payload: unknown, ack: unknown) => {
     if (typeof ack !== "function") return;
+    if (joins.take(socket.id) > 0) {
+      const message = `at most ${JOIN_LIMIT.perSecond} subscribes a second`;
+      return ack({ ok: false, error: { code: "limit", message } } satisfies SubscribeResult);
+    }
     inOrder(async () => {
       const result = await subscribe(socket, payload, privateRooms, deps);
       ack(result);
@@ -92,12 +98,28 @@ async function subscribe(
     // Join first, then read the log: an activity committed after the read's snapshot is emitted after
     // this join and so arrives live. Whatever arrives both ways, the client drops by id.
     await socket.join(topic);
+    // A member who leaves between the check above and this join would keep the room: leaving takes the
+    // user's sockets out of the rooms only after it commits, which can fall before the join. Asking
+    // again now closes the gap: a leave that commits later removes the room after this point.
+    if (closesOnLeave(topic)) {
+      const late = await refuseTopic(deps.db, session.user, topic);
+      if (late) {
+        await socket.leave(topic);
+        return { ok: false, error: late };
+      }
+    }
     const rows = await activitiesAfter(deps.db, topic, after, CATCH_UP_PAGE + 1);
     return { ok: true, activities: rows.slice(0, CATCH_UP_PAGE), more: rows.length > CATCH_UP_PAGE };
   } catch (error) {
     deps.log.error({ err: error, component: "realtime", topic }, "subscribe failed");
     return { ok: false, error: { code: "internal", message: "live updates are unavailable" } };
   }
+}
+
+/** Topics whose access ends when someone leaves an alliance or a private channel. */
+function closesOnLeave(topic: string): boolean {
+  const kind = parseTopic(topic)?.kind;
+  return kind === "channel" || kind === "board";
 }
 
 function badRequest(error: z.ZodError): RealtimeError {

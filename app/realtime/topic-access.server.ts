@@ -1,3 +1,4 @@
+import { channelAccess } from "~/models/channel-access.server";
 import { eventAccess } from "~/models/event-access.server";
 import { problemAccess } from "~/models/problem-access.server";
 import { allianceAccess } from "~/models/topic-records.server";
@@ -55,6 +56,12 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
       // A draft or alliance-only event does not exist to those who may not see it, here as at its address.
       const event = await eventAccess(db, viewer, id);
       return event ? null : { code: "not_found", message: `no event ${id}` };
+    }
+    case "channel": {
+      if (id === null) return forbidden(topic);
+      // A private channel does not exist for those not invited, here as at its address.
+      const channel = await channelAccess(db, viewer, id);
+      return channel ? null : { code: "not_found", message: `no channel ${id}` };
     }
   }
 }

@@ -37,6 +37,14 @@ export function problemTopic(problemId: string): string {
   return `problem:${problemId}`;
 }
 
+/**
+ * Not a topic: the room of the sockets that watch who in an alliance is online (a client cannot
+ * subscribe to it; `presence:watch` checks the policy and joins it).
+ */
+export function presenceRoom(allianceId: string): string {
+  return `presence:${allianceId}`;
+}
+
 /** Not a topic: the room that holds one session's sockets, so logout can reach them on any process. */
 export function sessionRoom(sessionId: string): string {
   return `session:${sessionId}`;
@@ -45,4 +53,9 @@ export function sessionRoom(sessionId: string): string {
 /** One event's live topic: seats left and waitlist positions of its occurrences, changes to it. */
 export function eventTopic(eventId: string): string {
   return `event:${eventId}`;
+}
+
+/** One channel's messages: sent, edited, deleted, hidden. */
+export function channelTopic(channelId: string): string {
+  return `channel:${channelId}`;
 }

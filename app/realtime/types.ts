@@ -22,4 +22,9 @@ export type Realtime = {
   disconnectSession(sessionId: string): void;
   /** Disconnects every socket of the user, except those of `exceptSessionId` (password change, suspension). */
   disconnectUser(userId: string, exceptSessionId?: string): void;
+  /**
+   * Takes every socket of the user out of these rooms, on every process (leaving an alliance, removal
+   * from a private channel): access closes at once, not at the next subscribe.
+   */
+  leaveRooms(userId: string, rooms: string[]): void;
 };

@@ -34,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     cancelRequest: canInAlliance(role, "alliance.cancelRequest"),
     leave: canInAlliance(role, "alliance.leave"),
     members: canInAlliance(role, "alliance.members.list"),
+    channels: canInAlliance(role, "channel.read"),
     decide: canInAlliance(role, "alliance.requests.decide"),
     invite: canInAlliance(role, "alliance.invite"),
     audit: canInAlliance(role, "alliance.audit.view"),

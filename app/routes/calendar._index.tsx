@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
 import { CALENDAR_LIMIT, listCalendar } from "~/models/event-calendar.server";
-import { listCohostChoices } from "~/models/events.server";
+import { listCohostChoices } from "~/models/event-host-choices.server";
 import {
   addDays,
   addMonths,

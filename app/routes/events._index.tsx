@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { listEvents } from "~/models/event-list.server";
-import { listCohostChoices, listHostChoices } from "~/models/events.server";
+import { listCohostChoices, listHostChoices } from "~/models/event-host-choices.server";
 import { getOptionalUser } from "~/utils/session.server";
 import { parseEventListQuery } from "~/validation/event";
 

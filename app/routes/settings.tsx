@@ -11,6 +11,7 @@ import { useActionData, useLoaderData, useLocation, useSearchParams } from "@rem
 import { CalendarFeedSection } from "~/components/account/calendar-feed-section";
 import { PasswordForm } from "~/components/account/password-form";
 import { PrivacyForm } from "~/components/account/privacy-form";
+import { NotificationSettingsLink } from "~/components/account/notification-settings-link";
 import { ReminderForm } from "~/components/account/reminder-form";
 import { ProfileForm } from "~/components/account/profile-form";
 import { SessionsForm } from "~/components/account/sessions-form";
@@ -183,6 +184,7 @@ export default function Settings() {
         defaults={reminders}
         lastResult={actionData?.intent === "reminders" ? actionData.result : undefined}
       />
+      <NotificationSettingsLink />
       <SessionsForm otherSessions={otherSessions} />
       <CalendarFeedSection createdAt={calendarFeedCreatedAt} />
       <MyOrganizations organizations={organizations} />

@@ -1,5 +1,7 @@
 import { PLAN_KIND, REMINDER_KIND, planReminders, sendReminder } from "~/models/event-reminders.server";
 import { pruneFinishedJobs } from "~/models/jobs.server";
+import { DIGEST_KIND, DIGEST_PLAN_KIND, planDigests, sendDigest } from "~/models/notification-digest.server";
+import { NOTIFICATION_EMAIL_KIND, sendNotificationEmail } from "~/models/notification-email.server";
 import type { JobHandler, RecurringJob } from "./job-runner.server";
 
 const PRUNE_KIND = "jobs.prune";
@@ -21,6 +23,20 @@ export const jobHandlers: Record<string, JobHandler> = {
     if (result !== "sent") services.log.info({ jobId: job.id, result }, "event reminder skipped");
     else services.log.debug({ jobId: job.id, recipients }, "event reminder sent");
   },
+  [NOTIFICATION_EMAIL_KIND]: async ({ tx, job, services }) => {
+    await sendNotificationEmail(tx, { payload: job.payload, publicUrl: services.config.publicUrl });
+  },
+  [DIGEST_PLAN_KIND]: async ({ tx }) => {
+    await planDigests(tx, new Date());
+  },
+  [DIGEST_KIND]: async ({ tx, job, services }) => {
+    const result = await sendDigest(tx, {
+      payload: job.payload,
+      now: new Date(),
+      publicUrl: services.config.publicUrl,
+    });
+    services.log.debug({ jobId: job.id, result }, "daily digest");
+  },
   [PRUNE_KIND]: async ({ tx }) => {
     await pruneFinishedJobs(tx, new Date(Date.now() - KEEP_DONE_MS));
   },
@@ -28,5 +44,6 @@ export const jobHandlers: Record<string, JobHandler> = {
 
 export const recurringJobs: RecurringJob[] = [
   { kind: PLAN_KIND, everyMs: 60_000 },
+  { kind: DIGEST_PLAN_KIND, everyMs: 3_600_000 },
   { kind: PRUNE_KIND, everyMs: DAY_MS },
 ];

@@ -144,6 +144,24 @@ export const policy = {
   "event.registrants.view": alliance(organizersOnly),
   /** An event's live topic (seats left, waitlist positions); record check: `canSeeEvent`. */
   "event.watch": platform({ anonymous: false, user: true, admin: true }),
+
+  /**
+   * Reading an alliance's channels and their live topic; record check: `canSeeChannel` (a private
+   * channel is for the people invited to it; everyone else is told it does not exist).
+   */
+  "channel.read": alliance({ ...organizersOnly, member: true }),
+  /** Sending, replying, editing and deleting one's own messages; record check: `canPostInChannel`. */
+  "channel.post": alliance({ ...organizersOnly, member: true }),
+  /** Reporting a message to the alliance's organizers; record check: `canSeeChannel`. */
+  "channel.report": alliance({ ...organizersOnly, member: true }),
+  /** Opening topic channels, open or private. */
+  "channel.create": alliance(organizersOnly),
+  /** Renaming, archiving, inviting to and removing from private channels. */
+  "channel.manage": alliance(organizersOnly),
+  /** Deleting anyone's message, hiding reported ones with a reason, deciding reports. */
+  "channel.moderate": alliance(organizersOnly),
+  /** Who in the alliance is online now. */
+  "alliance.presence.view": alliance({ ...organizersOnly, member: true }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -207,6 +225,7 @@ export const topicActions = {
   problem: "problem.watch",
   event: "event.watch",
   board: "problem.watch",
+  channel: "channel.read",
 } as const satisfies Record<string, Action>;
 
 export type TopicKind = keyof typeof topicActions;
@@ -309,4 +328,26 @@ export function canSeeEvent(
   if (event.status === "draft") return false;
   if (event.visibility === "public") return true;
   return event.allianceIds.some((id) => activeAllianceIds.has(id));
+}
+
+export type ChannelAccess = {
+  kind: "general" | "open" | "private";
+  archivedAt: Date | null;
+};
+
+/**
+ * Members read their alliance's general and open channels; a private channel only the people invited
+ * (`invited`: a channel_members row) and platform operators, who answer reports. Everyone else is told
+ * the channel does not exist (404, and its topic refused as missing).
+ */
+export function canSeeChannel(role: AllianceRole, channel: ChannelAccess, invited: boolean): boolean {
+  if (!canInAlliance(role, "channel.read")) return false;
+  return channel.kind !== "private" || invited || role === "admin";
+}
+
+/** Posting needs what reading needs, in a channel that is not archived. */
+export function canPostInChannel(role: AllianceRole, channel: ChannelAccess, invited: boolean): boolean {
+  return (
+    canInAlliance(role, "channel.post") && canSeeChannel(role, channel, invited) && channel.archivedAt === null
+  );
 }

@@ -12,3 +12,4 @@ export * from "./problems";
 export * from "./reports";
 export * from "./events";
 export * from "./jobs";
+export * from "./channels";

@@ -26,7 +26,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** The server's own pool size (connectDatabase's default). */
 const POOL = 10;
 
-const silent: Realtime = { emit: () => {}, disconnectSession: () => {}, disconnectUser: () => {} };
+const silent: Realtime = {
+  emit: () => {},
+  disconnectSession: () => {},
+  disconnectUser: () => {},
+  leaveRooms: () => {},
+};
 
 type Figures = { p50: number; p99: number; max: number };
 

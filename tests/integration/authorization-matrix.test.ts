@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import {
   alliances,
+  channels,
   eventOccurrences,
   events,
   memberships,
@@ -11,7 +12,14 @@ import {
   users,
 } from "../../db/schema/index";
 import { insertProblem } from "~/models/problems.server";
-import { allianceTopic, eventTopic, PLATFORM_TOPIC, problemTopic, userTopic } from "~/realtime/topics";
+import {
+  allianceTopic,
+  channelTopic,
+  eventTopic,
+  PLATFORM_TOPIC,
+  problemTopic,
+  userTopic,
+} from "~/realtime/topics";
 import {
   actions,
   allows,
@@ -226,6 +234,15 @@ describe("authorization matrix", () => {
     return { eventId: event.id, occurrenceId: occurrence.id };
   };
 
+  /** The fixture alliance's #general, which every alliance gets when it is inserted. */
+  async function generalChannelOf(f: Fixture): Promise<string> {
+    const [channel] = await database.db
+      .select({ id: channels.id })
+      .from(channels)
+      .where(sql`${channels.allianceId} = ${f.alliance.id} and ${channels.kind} = 'general'`);
+    return channel.id;
+  }
+
   /** One probe per action of the table: true when the server let the persona through. */
   const probes: Record<
     Action,
@@ -373,6 +390,42 @@ describe("authorization matrix", () => {
       ]);
     },
     "event.watch": async (f, cookie) => watch(cookie, eventTopic((await publishedEventOf(f)).eventId)),
+
+    "channel.read": async (f, cookie) => watch(cookie, channelTopic(await generalChannelOf(f))),
+    "channel.post": async (f, cookie) =>
+      passes(
+        http(`/channels/${await generalChannelOf(f)}/messages`, cookie, {
+          intent: "send",
+          body: "矩阵测试消息",
+          clientKey: `matrix-${crypto.randomUUID()}`,
+        }),
+      ),
+    "alliance.presence.view": async (f, cookie) => {
+      if (!cookie) return watch(cookie, PLATFORM_TOPIC);
+      const socket = await connect(client(server.url, { cookie }));
+      try {
+        const answer = await socket.emitWithAck("presence:watch", { allianceId: f.alliance.id });
+        return answer.ok;
+      } finally {
+        socket.disconnect();
+      }
+    },
+    "channel.create": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/channels/new`, cookie)),
+    "channel.manage": async (f, cookie) =>
+      passes(http(`/channels/${await generalChannelOf(f)}/settings`, cookie)),
+    "channel.moderate": async (f, cookie) =>
+      passes(http(`/channels/${await generalChannelOf(f)}/moderation`, cookie)),
+    "channel.report": async (f, cookie) => {
+      // Someone else's message, written directly: only the report route's guard is under test.
+      const channelId = await generalChannelOf(f);
+      const [message] = await database.db.execute<{ id: string }>(sql`insert into channel_messages
+        (channel_id, author_id, body, body_html, client_key)
+        values (${channelId}, ${f.people.target.id}, '矩阵测试消息', '<p>矩阵测试消息</p>', ${crypto.randomUUID()})
+        returning id`);
+      return passes(
+        http(`/channels/${channelId}/report`, cookie, { messageId: message.id, reason: "疑似广告。" }),
+      );
+    },
   };
 
   it("has a probe for every action in the policy table", () => {

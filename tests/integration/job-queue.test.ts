@@ -46,6 +46,7 @@ describe("job queue", () => {
     emit: (activities) => emitted.push(...activities),
     disconnectSession() {},
     disconnectUser() {},
+    leaveRooms() {},
   };
   const log = createLogger("silent");
   const started: JobRunner[] = [];

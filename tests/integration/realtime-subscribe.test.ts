@@ -117,7 +117,7 @@ describe("subscribing to topics", () => {
     const { socket, sessionId } = await socketFor(user.id);
     for (const topic of [
       sessionRoom(sessionId),
-      "channel:1",
+      "presence:1",
       "problems:1",
       "platform:extra",
       "user",

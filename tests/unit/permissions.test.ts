@@ -8,6 +8,8 @@ import {
   canManageProblem,
   canSeeProblem,
   canSeeEmail,
+  canPostInChannel,
+  canSeeChannel,
   canSeeEvent,
   canWatchAlliance,
   canWatchUser,
@@ -64,6 +66,13 @@ const expected: Record<Action, string[]> = {
   "event.register": ["user", "admin"],
   "event.registrants.view": ["organizer", "chair", "admin"],
   "event.watch": ["user", "admin"],
+  "channel.read": ["member", "organizer", "chair", "admin"],
+  "channel.post": ["member", "organizer", "chair", "admin"],
+  "channel.report": ["member", "organizer", "chair", "admin"],
+  "channel.create": ["organizer", "chair", "admin"],
+  "channel.manage": ["organizer", "chair", "admin"],
+  "channel.moderate": ["organizer", "chair", "admin"],
+  "alliance.presence.view": ["member", "organizer", "chair", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };
@@ -121,15 +130,16 @@ describe("topic kinds", () => {
     for (const action of Object.values(topicActions)) expect(actions).toContain(action);
   });
 
-  it("knows platform, user, alliance, problem, board and event topics", () => {
-    for (const kind of ["platform", "user", "alliance", "problem", "board", "event"])
+  it("knows platform, user, alliance, problem, board, event and channel topics", () => {
+    for (const kind of ["platform", "user", "alliance", "problem", "board", "event", "channel"])
       expect(isTopicKind(kind)).toBe(true);
   });
 
   it("refuses every other kind, including private rooms and inherited property names", () => {
     for (const kind of [
       "session",
-      "channel",
+      "channels",
+      "presence",
       "problems",
       "admin",
       "constructor",
@@ -264,5 +274,33 @@ describe("directory emails", () => {
     for (const role of ["organizer", "chair", "admin"] as const) expect(canSeeEmail(role, true)).toBe(true);
     for (const role of ["anonymous", "user", "pending"] as const)
       expect(canSeeEmail(role, false)).toBe(false);
+  });
+});
+
+describe("channels", () => {
+  const open = { kind: "open" as const, archivedAt: null };
+  const secret = { kind: "private" as const, archivedAt: null };
+  it("lets active members read general and open channels, never outsiders or applicants", () => {
+    for (const role of ["member", "organizer", "chair", "admin"] as const)
+      expect(canSeeChannel(role, open, false)).toBe(true);
+    for (const role of ["anonymous", "user", "pending"] as const) {
+      expect(canSeeChannel(role, open, false)).toBe(false);
+      expect(canSeeChannel(role, secret, true)).toBe(false);
+    }
+  });
+
+  it("keeps a private channel to the people invited and operators, organizers included", () => {
+    expect(canSeeChannel("member", secret, true)).toBe(true);
+    for (const role of ["member", "organizer", "chair"] as const)
+      expect(canSeeChannel(role, secret, false)).toBe(false);
+    expect(canSeeChannel("admin", secret, false)).toBe(true);
+  });
+
+  it("makes an archived channel read-only", () => {
+    const archived = { ...open, archivedAt: new Date() };
+    expect(canSeeChannel("member", archived, false)).toBe(true);
+    expect(canPostInChannel("member", archived, false)).toBe(false);
+    expect(canPostInChannel("member", open, false)).toBe(true);
+    expect(canPostInChannel("user", open, true)).toBe(false);
   });
 });

@@ -2,7 +2,14 @@ import { NavLink } from "@remix-run/react";
 import type { MessageKey } from "~/i18n/dictionary";
 import { useT } from "~/i18n/use-t";
 
-type Rights = { members: boolean; decide: boolean; invite: boolean; audit: boolean; edit: boolean };
+type Rights = {
+  members: boolean;
+  channels: boolean;
+  decide: boolean;
+  invite: boolean;
+  audit: boolean;
+  edit: boolean;
+};
 
 /**
  * The alliance's sections. Only areas that exist are listed (problems, events and the rest join as
@@ -14,6 +21,7 @@ export function AllianceTabs({ rights, pendingCount }: { rights: Rights; pending
     { to: ".", label: "membership.tab.overview", show: true },
     { to: "problems", label: "problem.tab", show: true },
     { to: "events", label: "event.tab", show: true },
+    { to: "channels", label: "channel.nav", show: rights.channels },
     { to: "members", label: "membership.tab.members", show: rights.members },
     { to: "requests", label: "membership.tab.requests", show: rights.decide, badge: pendingCount },
     { to: "invitations", label: "membership.tab.invitations", show: rights.invite },

@@ -24,6 +24,26 @@ const known = new Set([
   "report.dismissed",
 ]);
 
+/** Channel actions are worded in the channel admin's messages. */
+const channelActions = new Set([
+  "channel.created",
+  "channel.updated",
+  "channel.archived",
+  "channel.unarchived",
+  "channel.member_invited",
+  "channel.member_removed",
+  "channel.message_hidden",
+  "channel.message_restored",
+  "channel.report_dismissed",
+  "channel.message.deleted",
+]);
+
+function messageKeyOf(action: string): MessageKey {
+  if (known.has(action)) return `membership.audit.${action}` as MessageKey;
+  if (channelActions.has(action)) return `channelAdmin.audit.${action}` as MessageKey;
+  return "membership.audit.other";
+}
+
 const roles = new Set(["chair", "organizer", "member"]);
 
 /** The log in the reader's language: who did what to whom, when, and why when a reason was given. */
@@ -42,9 +62,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
   return (
     <ol className="mt-4 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {entries.map((entry) => {
-        const key = (
-          known.has(entry.action) ? `membership.audit.${entry.action}` : "membership.audit.other"
-        ) as MessageKey;
+        const key = messageKeyOf(entry.action);
         const email = typeof entry.data.email === "string" ? entry.data.email : null;
         return (
           <li key={entry.id} className="px-4 py-3 text-sm">
@@ -57,6 +75,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                 target: email ?? t("membership.invitations.anyone"),
                 action: entry.action,
                 problem: typeof entry.data.problem === "string" ? entry.data.problem : "—",
+                channel: typeof entry.data.channel === "string" ? entry.data.channel : "—",
               })}
             </p>
             {entry.reason && (

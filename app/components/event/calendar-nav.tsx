@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import type { AllianceChoice } from "~/models/events.server";
+import type { AllianceChoice } from "~/models/event-host-choices.server";
 import { calendarHref, calendarScopes, calendarViews, type CalendarQuery } from "~/validation/event-calendar";
 import { EventFilters } from "./event-list-nav";
 

@@ -12,16 +12,16 @@ import { ErrorList } from "~/components/form/error-list";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SelectField } from "~/components/form/select-field";
-import { controlClass } from "~/components/form/styles";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { TextareaField } from "~/components/form/textarea-field";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
+import { AgendaInputs, type AgendaRow } from "./event-agenda-inputs";
+import { OverlapWarning } from "./event-overlap-warning";
+import { RepeatFields } from "./event-repeat-fields";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
-import { formatInZone, isTimeZone } from "~/utils/zoned-time";
 import type { PersonOverlap } from "~/models/event-overlap.server";
-import type { AllianceChoice } from "~/models/events.server";
-import { MAX_OCCURRENCES, repeatKinds } from "~/utils/recurrence";
+import type { AllianceChoice } from "~/models/event-host-choices.server";
 import {
   AGENDA_MAX,
   COHOSTS_MAX,
@@ -49,7 +49,7 @@ const ZONES = [
 /** What the form's inputs hold, as text, before the schema reads it. */
 type EventFormValues = Record<string, string | string[] | AgendaRow[] | undefined>;
 
-type AgendaRow = { offsetMinutes?: string; durationMinutes?: string; title?: string; speaker?: string };
+export type EventFormFields = ReturnType<typeof useForm<EventFormValues>>[1];
 
 type Props = {
   mode: "create" | "edit";
@@ -169,46 +169,7 @@ export function EventForm({
           ))}
         </datalist>
       </div>
-      <fieldset className="space-y-4 rounded-lg border border-slate-200 px-4 py-4">
-        <legend className="px-1 text-sm font-semibold text-slate-900">{t("eventSeries.field.repeat")}</legend>
-        <p className="text-xs text-slate-500">
-          {t(mode === "edit" ? "eventSeries.field.editHint" : "eventSeries.field.repeatHint")}
-        </p>
-        <div className="grid gap-5 sm:grid-cols-4">
-          <SelectField
-            className="sm:col-span-2"
-            label={t("eventSeries.field.repeat")}
-            selectProps={getSelectProps(fields.repeat)}
-            options={repeatKinds.map((kind) => ({ value: kind, label: t(`eventSeries.repeat.${kind}`) }))}
-            meta={fields.repeat}
-          />
-          <SelectField
-            label={t("eventSeries.field.repeatEnd")}
-            selectProps={getSelectProps(fields.repeatEnd)}
-            options={(["count", "until"] as const).map((end) => ({
-              value: end,
-              label: t(`eventSeries.end.${end}`),
-            }))}
-            meta={fields.repeatEnd}
-          />
-          <div className="space-y-3">
-            <Field
-              label={t("eventSeries.field.repeatCount")}
-              inputProps={{
-                ...getInputProps(fields.repeatCount, { type: "number" }),
-                min: 1,
-                max: MAX_OCCURRENCES,
-              }}
-              meta={fields.repeatCount}
-            />
-            <Field
-              label={t("eventSeries.field.repeatUntil")}
-              inputProps={getInputProps(fields.repeatUntil, { type: "date" })}
-              meta={fields.repeatUntil}
-            />
-          </div>
-        </div>
-      </fieldset>
+      <RepeatFields mode={mode} fields={fields} />
       <fieldset className="space-y-4 rounded-lg border border-slate-200 px-4 py-4">
         <legend className="px-1 text-sm font-semibold text-slate-900">{t("event.field.place")}</legend>
         <p className="text-xs text-slate-500">{t("event.field.placeHint")}</p>
@@ -321,97 +282,5 @@ export function EventForm({
         </Link>
       </div>
     </Form>
-  );
-}
-
-const agendaFields = [
-  ["offsetMinutes", "event.field.agendaOffset", "number"],
-  ["durationMinutes", "event.field.agendaDuration", "number"],
-  ["title", "event.field.agendaTitle", "text"],
-  ["speaker", "event.field.agendaGuest", "text"],
-] as const;
-
-function AgendaInputs({
-  index,
-  row,
-  errors,
-}: {
-  index: number;
-  row: AgendaRow | undefined;
-  errors: Record<string, string[]>;
-}) {
-  const t = useT();
-  return (
-    <div className="grid gap-2 sm:grid-cols-[8rem_8rem_1fr_12rem]">
-      {agendaFields.map(([field, label, type]) => {
-        const name = `agenda[${index}].${field}`;
-        const id = `event-agenda-${index}-${field}`;
-        const fieldErrors = errors[name];
-        return (
-          <div key={field}>
-            <label htmlFor={id} className="sr-only">
-              {`${t(label)} ${index + 1}`}
-            </label>
-            <input
-              id={id}
-              name={name}
-              type={type}
-              placeholder={t(label)}
-              defaultValue={row?.[field] ?? ""}
-              aria-invalid={fieldErrors ? true : undefined}
-              aria-describedby={fieldErrors ? `${id}-error` : undefined}
-              className={controlClass}
-            />
-            <ErrorList id={`${id}-error`} errors={fieldErrors} />
-          </div>
-        );
-      })}
-    </div>
-  );
-}
-
-/** People busy elsewhere at these times: a warning the organizer confirms with the checkbox. */
-function OverlapWarning({
-  overlaps,
-  timeZone,
-  checkbox,
-  errorId,
-  errors,
-}: {
-  overlaps: PersonOverlap[];
-  timeZone: string;
-  checkbox: React.InputHTMLAttributes<HTMLInputElement>;
-  errorId: string;
-  errors: string[] | undefined;
-}) {
-  const t = useT();
-  const locale = useLocale();
-  const zone = isTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
-  return (
-    <div
-      role="alert"
-      className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3"
-      data-testid="overlaps"
-    >
-      <p className="text-sm font-semibold text-amber-900">{t("event.overlap.title")}</p>
-      <ErrorList id={errorId} errors={errors} />
-      <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-amber-900">
-        {overlaps.map((overlap) => (
-          <li key={`${overlap.userId}-${overlap.eventId}`}>
-            <Link to={`/events/${overlap.eventId}`} className="underline hover:text-amber-700">
-              {t(overlap.role === "organizer" ? "event.overlap.organizer" : "event.overlap.speaker", {
-                name: overlap.displayName,
-                title: overlap.title,
-                time: formatInZone(new Date(overlap.startsAt), { locale, timeZone: zone }),
-              })}
-            </Link>
-          </li>
-        ))}
-      </ul>
-      <label className="mt-3 flex items-center gap-2 text-sm font-medium text-amber-900">
-        <input {...checkbox} className="size-4 rounded border-amber-400 text-teal-700" />
-        {t("event.field.acceptOverlaps")}
-      </label>
-    </div>
   );
 }

@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
-import type { AllianceChoice } from "~/models/events.server";
+import type { AllianceChoice } from "~/models/event-host-choices.server";
 import { eventTypes, type EventListQuery } from "~/validation/event";
 
 /** A list URL with some of the query changed; defaults are left out, so links stay short. */

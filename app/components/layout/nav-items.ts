@@ -6,6 +6,7 @@ import type { MessageKey } from "~/i18n/dictionary";
  */
 export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
+  { to: "/channels", label: "channel.nav" },
   { to: "/problems", label: "nav.problems" },
   { to: "/events", label: "nav.events" },
   { to: "/calendar", label: "eventCalendar.nav" },

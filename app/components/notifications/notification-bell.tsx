@@ -12,7 +12,8 @@ const BADGE_MAX = 99;
 /**
  * The header's link to /notifications with the unread count. The count comes with every page (root
  * loader) and rises live as notifications arrive on the user's topic; reading them on the
- * notifications page revalidates the root loader, which brings it down again.
+ * notifications page revalidates the root loader, which brings it down again, and reading a channel
+ * takes off the notifications that reading marked read.
  */
 export function NotificationBell({ topic, unread, after }: BellState) {
   const t = useT();
@@ -21,6 +22,10 @@ export function NotificationBell({ topic, unread, after }: BellState) {
   if (seen.unread !== unread || seen.after !== after) setSeen({ unread, after, count: unread });
   useLive(topic, after, (activity) => {
     if (activity.type === "notification") setSeen((s) => ({ ...s, count: s.count + 1 }));
+    // Reading a channel (in any tab) also reads its "new messages" notifications.
+    const read = Number(activity.payload.notificationsRead ?? 0);
+    if (activity.type === "channel.read" && read > 0)
+      setSeen((s) => ({ ...s, count: Math.max(0, s.count - read) }));
   });
   const count = seen.count;
   const label = count > 0 ? t("notification.bellUnread", { count }) : t("notification.bell");

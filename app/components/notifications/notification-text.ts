@@ -110,6 +110,11 @@ const messages: Record<string, Message> = {
   },
   "event.minutes": { key: "eventAfter.notification", fields: ["event"], alliance: false },
   "event.reminder": { key: "eventReminders.notification", fields: ["event", "lead"], alliance: false },
+  "channel.mention": { key: "notification.type.channel.mention", fields: ["actor", "channel", "excerpt"] },
+  "channel.reply": { key: "notification.type.channel.reply", fields: ["actor", "channel", "excerpt"] },
+  "channel.message": { key: "notification.type.channel.message", fields: ["actor", "channel", "excerpt"] },
+  "channel.invited": { key: "channelAdmin.notification.invited", fields: ["inviter", "channel"] },
+  "channel.message_hidden": { key: "channelAdmin.notification.messageHidden", fields: ["channel"] },
 };
 
 /**

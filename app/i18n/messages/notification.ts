@@ -47,6 +47,9 @@ export const notification = defineMessages({
     "type.problem.reply_hidden": "组织者隐藏了您在难题「{problem}」下的回复。",
     "type.event.promoted": "您在活动「{event}」的候补名单上已转为正式报名。",
     "type.event.movedToWaitlist": "活动「{event}」的名额减少，您的报名已移回候补名单（排在前列）。",
+    "type.channel.mention": "{actor} 在「{alliance}」的 #{channel} 频道提到了您：{excerpt}",
+    "type.channel.reply": "{actor} 在「{alliance}」的 #{channel} 频道回复了您：{excerpt}",
+    "type.channel.message": "「{alliance}」的 #{channel} 频道有新消息。{actor}：{excerpt}",
   },
   en: {
     bell: "Notifications",
@@ -91,5 +94,8 @@ export const notification = defineMessages({
     "type.event.promoted": 'A seat freed up: you are now registered for "{event}".',
     "type.event.movedToWaitlist":
       'Seats for "{event}" were reduced: your registration is back on the waitlist, near the front.',
+    "type.channel.mention": "{actor} mentioned you in #{channel} ({alliance}): {excerpt}",
+    "type.channel.reply": "{actor} replied to you in #{channel} ({alliance}): {excerpt}",
+    "type.channel.message": "New messages in #{channel} ({alliance}). {actor}: {excerpt}",
   },
 });
