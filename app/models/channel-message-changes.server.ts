@@ -1,6 +1,5 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { channelMessages, messageMentions } from "../../db/schema/index";
-import { renderMarkdown } from "~/markdown/render.server";
 import type { MessageResult } from "~/realtime/protocol";
 import type { Db } from "~/utils/db.server";
 import type { Viewer } from "~/utils/permissions.server";
@@ -8,21 +7,20 @@ import { deleteSchema, editSchema } from "~/validation/channel-message";
 import { transact } from "./activity.server";
 import { recordAudit } from "./audit.server";
 import { channelAccess, type ChannelRef } from "./channel-access.server";
-import { messageListeners } from "./channel-message-audience.server";
-import { messageNotifications } from "./channel-message-notify.server";
 import {
+  announceMessage,
   fail,
   insertMentions,
   invalid,
   notFound,
+  prepareMessage,
   publishMessage,
   Refusal,
   refusalOf,
+  transactMessage,
   type MessageServices,
 } from "./channel-message-results.server";
-import { markMentions } from "./channel-message-text.server";
 import { messageView } from "./channel-message-view.server";
-import { notifyAll } from "./notifications.server";
 
 /** Edits one's own visible message; people it newly mentions are told. */
 export async function editMessage(
@@ -43,49 +41,37 @@ export async function editMessage(
   if (message.body === body)
     return { ok: true, message: (await messageView(services.db, viewerId, messageId))! };
 
-  const listeners = await messageListeners(services.db, channel, {
-    body,
-    replyAuthorId: null,
-    everyone: false,
-  });
-  const marked = markMentions(
-    renderMarkdown(body),
-    listeners.filter((l) => l.named),
-  );
-  try {
-    return await transact(services, async (tx, publish) => {
-      const [row] = await tx
-        .update(channelMessages)
-        .set({ body, bodyHtml: marked.html, editedAt: new Date() })
-        .where(
-          and(
-            eq(channelMessages.id, messageId),
-            isNull(channelMessages.deletedAt),
-            isNull(channelMessages.hiddenAt),
-          ),
-        )
-        .returning({ id: channelMessages.id });
-      if (!row) throw new Refusal(fail("forbidden", "channelMessage.error.notEditable"));
-      const before = await tx
-        .delete(messageMentions)
-        .where(eq(messageMentions.messageId, messageId))
-        .returning({ userId: messageMentions.userId });
-      await insertMentions(tx, messageId, marked.mentioned);
-      const known = new Set(before.map((m) => m.userId));
-      const mentioned = new Set(marked.mentioned.filter((id) => !known.has(id)));
-      const view = (await messageView(tx, viewerId, messageId))!;
-      await notifyAll(
-        tx,
-        publish,
-        messageNotifications(channel, view, listeners, { mentioned, replyAuthorId: null, everyone: false }),
-      );
-      publishMessage(publish, "message.updated", view, viewerId);
-      return { ok: true, message: view } as const;
+  const audience = { replyAuthorId: null, everyone: false };
+  const { listeners, marked } = await prepareMessage(services.db, channel, body, audience);
+  return transactMessage(services, async (tx, publish) => {
+    const [row] = await tx
+      .update(channelMessages)
+      .set({ body, bodyHtml: marked.html, editedAt: new Date() })
+      .where(
+        and(
+          eq(channelMessages.id, messageId),
+          isNull(channelMessages.deletedAt),
+          isNull(channelMessages.hiddenAt),
+        ),
+      )
+      .returning({ id: channelMessages.id });
+    if (!row) throw new Refusal(fail("forbidden", "channelMessage.error.notEditable"));
+    const before = await tx
+      .delete(messageMentions)
+      .where(eq(messageMentions.messageId, messageId))
+      .returning({ userId: messageMentions.userId });
+    await insertMentions(tx, messageId, marked.mentioned);
+    const known = new Set(before.map((m) => m.userId));
+    const mentioned = new Set(marked.mentioned.filter((id) => !known.has(id)));
+    return announceMessage(tx, publish, {
+      channel,
+      messageId,
+      actorId: viewerId,
+      listeners,
+      reason: { ...audience, mentioned },
+      type: "message.updated",
     });
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
-  }
+  });
 }
 
 /**

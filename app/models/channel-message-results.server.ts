@@ -1,13 +1,18 @@
 import type { ZodError } from "zod";
 import { messageMentions } from "../../db/schema/index";
 import type { MessageKey } from "~/i18n/dictionary";
+import { renderMarkdown } from "~/markdown/render.server";
 import type { MessageError, MessageResult, MessageView } from "~/realtime/protocol";
 import { channelTopic } from "~/realtime/topics";
 import type { Realtime } from "~/realtime/types";
-import type { Db, Tx } from "~/utils/db.server";
-import type { Publish } from "./activity.server";
+import type { Db, DbOrTx, Tx } from "~/utils/db.server";
+import { transact, type Publish } from "./activity.server";
 import type { ChannelRef } from "./channel-access.server";
-import { sharedView } from "./channel-message-view.server";
+import { messageListeners, type Listener } from "./channel-message-audience.server";
+import { messageNotifications } from "./channel-message-notify.server";
+import { markMentions } from "./channel-message-text.server";
+import { messageView, sharedView } from "./channel-message-view.server";
+import { notifyAll } from "./notifications.server";
 
 /** What the message writers (channel-messages.server.ts, channel-message-changes.server.ts) share. */
 
@@ -24,6 +29,52 @@ export class Refusal extends Error {
   constructor(readonly result: MessageResult) {
     super("refused");
   }
+}
+
+/** Writes in a transaction; a Refusal thrown inside rolls it back and is the answer. */
+export async function transactMessage(
+  services: MessageServices,
+  work: (tx: Tx, publish: Publish) => Promise<MessageResult>,
+): Promise<MessageResult> {
+  try {
+    return await transact(services, work);
+  } catch (error) {
+    if (error instanceof Refusal) return error.result;
+    throw error;
+  }
+}
+
+/** Who may hear of a message besides the people it names. */
+type Audience = { replyAuthorId: string | null; everyone: boolean };
+
+/** Read before the transaction: who may hear of the message, and its HTML with their names marked. */
+export async function prepareMessage(db: DbOrTx, channel: ChannelRef, body: string, audience: Audience) {
+  const listeners = await messageListeners(db, channel, { body, ...audience });
+  const marked = markMentions(
+    renderMarkdown(body),
+    listeners.filter((l) => l.named),
+  );
+  return { listeners, marked };
+}
+
+/** Once the row is written: the people it concerns are notified and the channel's readers get `type`. */
+export async function announceMessage(
+  tx: Tx,
+  publish: Publish,
+  input: {
+    channel: ChannelRef;
+    messageId: string;
+    actorId: string;
+    listeners: readonly Listener[];
+    reason: Audience & { mentioned: ReadonlySet<string> };
+    type: "message.created" | "message.updated";
+  },
+): Promise<MessageResult> {
+  const { channel, actorId, type } = input;
+  const view = (await messageView(tx, actorId, input.messageId))!;
+  await notifyAll(tx, publish, messageNotifications(channel, view, input.listeners, input.reason));
+  publishMessage(publish, type, view, actorId);
+  return { ok: true, message: view };
 }
 
 /** A schema's first complaint; its messages are i18n keys, zod's own (a payload that is no object) are not. */

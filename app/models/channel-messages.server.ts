@@ -1,29 +1,26 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import { channelMessages } from "../../db/schema/index";
-import { renderMarkdown } from "~/markdown/render.server";
 import type { MessageResult, MessageView, SendInput } from "~/realtime/protocol";
 import { channelTopic } from "~/realtime/topics";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Viewer } from "~/utils/permissions.server";
 import { PAGE_MAX, sendSchema } from "~/validation/channel-message";
-import { lockTopics, transact } from "./activity.server";
+import { lockTopics } from "./activity.server";
 import { channelAccess, type ChannelRef } from "./channel-access.server";
-import { messageListeners } from "./channel-message-audience.server";
-import { messageNotifications } from "./channel-message-notify.server";
 import {
+  announceMessage,
   fail,
   insertMentions,
   invalid,
   notFound,
-  publishMessage,
+  prepareMessage,
   Refusal,
   refusalOf,
+  transactMessage,
   type MessageServices,
 } from "./channel-message-results.server";
-import { markMentions } from "./channel-message-text.server";
 import { messageView, messageViews } from "./channel-message-view.server";
 import { advanceRead } from "./channel-read.server";
-import { notifyAll } from "./notifications.server";
 
 /**
  * Channel messages: sending, editing, deleting, history, read positions. The socket handlers
@@ -76,51 +73,42 @@ export async function sendMessage(
     if (reply.removed) return fail("bad_request", "channelMessage.error.replyRemoved", "replyToId");
     replyAuthorId = reply.authorId;
   }
-  const listeners = await messageListeners(db, channel, { body, replyAuthorId, everyone: true });
-  const marked = markMentions(
-    renderMarkdown(body),
-    listeners.filter((l) => l.named),
-  );
+  const audience = { replyAuthorId, everyone: true };
+  const { listeners, marked } = await prepareMessage(db, channel, body, audience);
 
-  try {
-    return await transact(services, async (tx, publish) => {
-      await lockTopics(tx, [channelTopic(channel.id)]);
-      // One statement: the row, and the channel's newest seq unless it was archived meanwhile.
-      const [row] = await tx.execute<{ id: string; seq: string | number; open: boolean }>(sql`
-        with m as (
-          insert into channel_messages (channel_id, author_id, body, body_html, reply_to_id, client_key)
-          values (${channel.id}, ${viewer.id}, ${body}, ${marked.html}, ${replyToId}, ${clientKey})
-          on conflict (author_id, client_key) do nothing
-          returning id, seq
-        ), c as (
-          update channels set last_message_seq = greatest(channels.last_message_seq, m.seq) from m
-          where channels.id = ${channel.id} and channels.archived_at is null
-          returning channels.id
-        )
-        select m.id, m.seq, exists (select 1 from c) as open from m`);
-      // The same send, retried while the first was still being written, or a key used elsewhere.
-      if (!row) return (await duplicate(tx, viewer.id, channel.id, clientKey))!;
-      if (!row.open) throw new Refusal(fail("forbidden", "channelMessage.error.archived"));
-      const seq = Number(row.seq);
-      await insertMentions(tx, row.id, marked.mentioned);
-      // An admin reading a private channel has no row there, and must not get one: it is an invitation.
-      if (channel.kind !== "private" || channel.joined) {
-        await advanceRead(tx, publish, viewer.id, channel.id, seq);
-      }
-      const view = (await messageView(tx, viewer.id, row.id))!;
-      const mentioned = new Set(marked.mentioned);
-      await notifyAll(
-        tx,
-        publish,
-        messageNotifications(channel, view, listeners, { mentioned, replyAuthorId, everyone: true }),
-      );
-      publishMessage(publish, "message.created", view, viewer.id);
-      return { ok: true, message: view } as const;
+  return transactMessage(services, async (tx, publish) => {
+    await lockTopics(tx, [channelTopic(channel.id)]);
+    // One statement: the row, and the channel's newest seq unless it was archived meanwhile.
+    const [row] = await tx.execute<{ id: string; seq: string | number; open: boolean }>(sql`
+      with m as (
+        insert into channel_messages (channel_id, author_id, body, body_html, reply_to_id, client_key)
+        values (${channel.id}, ${viewer.id}, ${body}, ${marked.html}, ${replyToId}, ${clientKey})
+        on conflict (author_id, client_key) do nothing
+        returning id, seq
+      ), c as (
+        update channels set last_message_seq = greatest(channels.last_message_seq, m.seq) from m
+        where channels.id = ${channel.id} and channels.archived_at is null
+        returning channels.id
+      )
+      select m.id, m.seq, exists (select 1 from c) as open from m`);
+    // The same send, retried while the first was still being written, or a key used elsewhere.
+    if (!row) return (await duplicate(tx, viewer.id, channel.id, clientKey))!;
+    if (!row.open) throw new Refusal(fail("forbidden", "channelMessage.error.archived"));
+    const seq = Number(row.seq);
+    await insertMentions(tx, row.id, marked.mentioned);
+    // An admin reading a private channel has no row there, and must not get one: it is an invitation.
+    if (channel.kind !== "private" || channel.joined) {
+      await advanceRead(tx, publish, viewer.id, channel.id, seq);
+    }
+    return announceMessage(tx, publish, {
+      channel,
+      messageId: row.id,
+      actorId: viewer.id,
+      listeners,
+      reason: { ...audience, mentioned: new Set(marked.mentioned) },
+      type: "message.created",
     });
-  } catch (error) {
-    if (error instanceof Refusal) return error.result;
-    throw error;
-  }
+  });
 }
 
 /**

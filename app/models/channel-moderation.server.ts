@@ -8,6 +8,12 @@ import { transact } from "./activity.server";
 import { recordAudit } from "./audit.server";
 import type { ChannelRef } from "./channel-access.server";
 import { messageView } from "./channel-message-view.server";
+import {
+  dismissOpenReport,
+  fileReport,
+  resolveReportsByHiding,
+  type ReportResult,
+} from "./content-reports.server";
 import { notify } from "./notifications.server";
 
 /**
@@ -22,8 +28,6 @@ type ModerationServices = Pick<Services, "db" | "realtime">;
 
 const author = alias(users, "author");
 const reporter = alias(users, "reporter");
-
-export type ReportResult = "reported" | "already" | "unknown";
 
 /** The channel's message with this id, unless deleted (nothing is left to report or hide). */
 async function findMessage(db: DbOrTx, channel: ChannelRef, messageId: string) {
@@ -48,18 +52,12 @@ export async function reportMessage(
   input: { messageId: string; reason: string },
 ): Promise<ReportResult> {
   if (!(await findMessage(db, channel, input.messageId))) return "unknown";
-  const rows = await db
-    .insert(contentReports)
-    .values({
-      subjectType: "channel_message",
-      subjectId: input.messageId,
-      allianceId: channel.allianceId,
-      reporterId,
-      reason: input.reason,
-    })
-    .onConflictDoNothing()
-    .returning({ id: contentReports.id });
-  return rows.length > 0 ? "reported" : "already";
+  return fileReport(db, {
+    subject: { type: "channel_message", id: input.messageId },
+    allianceId: channel.allianceId,
+    reporterId,
+    reason: input.reason,
+  });
 }
 
 export type ModerationResult = "changed" | "unchanged" | "unknown";
@@ -91,18 +89,7 @@ export async function setMessageHidden(
       )
       .returning({ id: channelMessages.id });
     if (changed.length === 0) return "unchanged";
-    if (hide) {
-      await tx
-        .update(contentReports)
-        .set({ status: "hidden", resolvedById: actorId, resolvedAt: now })
-        .where(
-          and(
-            eq(contentReports.subjectType, "channel_message"),
-            eq(contentReports.subjectId, messageId),
-            eq(contentReports.status, "open"),
-          ),
-        );
-    }
+    if (hide) await resolveReportsByHiding(tx, { type: "channel_message", id: messageId }, actorId, now);
     await recordAudit(tx, {
       action: hide ? "channel.message_hidden" : "channel.message_restored",
       actorId,
@@ -168,24 +155,17 @@ export async function dismissReport(
   reportId: number,
 ): Promise<ModerationResult> {
   return transact(services, async (tx) => {
-    const [report] = await tx
-      .update(contentReports)
-      .set({ status: "dismissed", resolvedById: actorId, resolvedAt: new Date() })
-      .where(
-        and(
-          eq(contentReports.id, reportId),
-          eq(contentReports.status, "open"),
-          eq(contentReports.subjectType, "channel_message"),
-          inArray(
-            contentReports.subjectId,
-            tx
-              .select({ id: channelMessages.id })
-              .from(channelMessages)
-              .where(eq(channelMessages.channelId, channel.id)),
-          ),
-        ),
-      )
-      .returning({ subjectId: contentReports.subjectId, reporterId: contentReports.reporterId });
+    const about = and(
+      eq(contentReports.subjectType, "channel_message"),
+      inArray(
+        contentReports.subjectId,
+        tx
+          .select({ id: channelMessages.id })
+          .from(channelMessages)
+          .where(eq(channelMessages.channelId, channel.id)),
+      ),
+    )!;
+    const report = await dismissOpenReport(tx, reportId, actorId, about);
     if (!report) return "unknown";
     await recordAudit(tx, {
       action: "channel.report_dismissed",

@@ -262,24 +262,27 @@ async function uninvitedMembers(tx: DbOrTx, channel: ChannelRef): Promise<string
   const rows = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(
-      and(
-        eq(memberships.allianceId, channel.allianceId),
-        eq(memberships.status, "active"),
-        notExists(
-          tx
-            .select({ one: sql`1` })
-            .from(channelMembers)
-            .where(
-              and(
-                eq(channelMembers.channelId, channel.id),
-                eq(channelMembers.userId, qualified(memberships.userId)),
-              ),
-            ),
-        ),
-      ),
-    );
+    .where(activeOutsideChannel(tx, channel));
   return rows.map((r) => r.userId);
+}
+
+/** The `memberships` rows of the channel's alliance that are active and have no row in the channel. */
+function activeOutsideChannel(db: DbOrTx, channel: ChannelRef) {
+  return and(
+    eq(memberships.allianceId, channel.allianceId),
+    eq(memberships.status, "active"),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(channelMembers)
+        .where(
+          and(
+            eq(channelMembers.channelId, channel.id),
+            eq(channelMembers.userId, qualified(memberships.userId)),
+          ),
+        ),
+    ),
+  );
 }
 
 /** Archived channels are read-only and listed apart; #general is never archived. */
@@ -469,23 +472,7 @@ export async function getChannelSettings(db: DbOrTx, channel: ChannelRef): Promi
       .select({ id: users.id, name: users.displayName })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(
-        and(
-          eq(memberships.allianceId, channel.allianceId),
-          eq(memberships.status, "active"),
-          notExists(
-            db
-              .select({ one: sql`1` })
-              .from(channelMembers)
-              .where(
-                and(
-                  eq(channelMembers.channelId, channel.id),
-                  eq(channelMembers.userId, qualified(memberships.userId)),
-                ),
-              ),
-          ),
-        ),
-      )
+      .where(activeOutsideChannel(db, channel))
       .orderBy(asc(users.displayName), asc(users.id))
       .limit(CANDIDATES_MAX),
   ]);

@@ -7,6 +7,12 @@ import { canInAlliance, type AllianceRole } from "~/utils/permissions.server";
 import type { ReportSubject } from "~/validation/problem-care";
 import { transact } from "./activity.server";
 import { recordAudit } from "./audit.server";
+import {
+  dismissOpenReport,
+  fileReport,
+  resolveReportsByHiding,
+  type ReportResult,
+} from "./content-reports.server";
 import { notify } from "./notifications.server";
 import type { ProblemRef } from "./problem-access.server";
 
@@ -34,8 +40,6 @@ async function subjectAuthor(db: DbOrTx, problem: ProblemRef, subject: Subject):
   return reply?.authorId ?? null;
 }
 
-export type ReportResult = "reported" | "already" | "unknown";
-
 /** One report per person and subject: a second one changes nothing. */
 export async function reportContent(
   db: DbOrTx,
@@ -45,18 +49,7 @@ export async function reportContent(
 ): Promise<ReportResult> {
   const subject = { type: input.subjectType, id: input.subjectId };
   if ((await subjectAuthor(db, problem, subject)) === null) return "unknown";
-  const rows = await db
-    .insert(contentReports)
-    .values({
-      subjectType: subject.type,
-      subjectId: subject.id,
-      allianceId: problem.allianceId,
-      reporterId,
-      reason: input.reason,
-    })
-    .onConflictDoNothing()
-    .returning({ id: contentReports.id });
-  return rows.length > 0 ? "reported" : "already";
+  return fileReport(db, { subject, allianceId: problem.allianceId, reporterId, reason: input.reason });
 }
 
 export type ModerationResult = "changed" | "unchanged" | "unknown";
@@ -100,18 +93,7 @@ export async function setHidden(
             .returning({ id: problemReplies.id });
     if (changed.length === 0) return "unchanged";
 
-    if (hide) {
-      await tx
-        .update(contentReports)
-        .set({ status: "hidden", resolvedById: actorId, resolvedAt: now })
-        .where(
-          and(
-            eq(contentReports.subjectType, subject.type),
-            eq(contentReports.subjectId, subject.id),
-            eq(contentReports.status, "open"),
-          ),
-        );
-    }
+    if (hide) await resolveReportsByHiding(tx, subject, actorId, now);
     if (subject.type === "problem") {
       await tx.insert(problemEvents).values({
         problemId: problem.id,
@@ -169,12 +151,8 @@ export async function dismissReport(
           sql`(select ${problemReplies.id} from ${problemReplies} where ${problemReplies.problemId} = ${problem.id})`,
         ),
       ),
-    );
-    const [report] = await tx
-      .update(contentReports)
-      .set({ status: "dismissed", resolvedById: actorId, resolvedAt: new Date() })
-      .where(and(eq(contentReports.id, reportId), eq(contentReports.status, "open"), about))
-      .returning({ subjectType: contentReports.subjectType, subjectId: contentReports.subjectId });
+    )!;
+    const report = await dismissOpenReport(tx, reportId, actorId, about);
     if (!report) return "unknown";
     await recordAudit(tx, {
       action: "report.dismissed",

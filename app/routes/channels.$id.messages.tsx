@@ -6,6 +6,7 @@ import { deleteMessage, editMessage, markRead, sendMessage } from "~/models/chan
 import { isUuid } from "~/models/topic-records.server";
 import type { MessageError, MessageResult, MessageView } from "~/realtime/protocol";
 import { sendLimiter } from "~/realtime/rate-limit";
+import { messageErrorStatus } from "~/utils/message-error-status";
 import { requireUser } from "~/utils/session.server";
 import {
   deleteFormSchema,
@@ -24,15 +25,6 @@ import {
 export type ChannelMessagesReply =
   | { ok: true; message?: MessageView; duplicate?: boolean; result?: SubmissionResult<string[]> }
   | { ok: false; error: MessageError; result?: SubmissionResult<string[]> };
-
-const statuses: Record<MessageError["code"], number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  limit: 429,
-  internal: 500,
-};
 
 const headers = { "cache-control": "private, no-store" };
 
@@ -85,7 +77,10 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 function failure(error: MessageError, result?: SubmissionResult<string[]>) {
-  return json<ChannelMessagesReply>({ ok: false, error, result }, { status: statuses[error.code], headers });
+  return json<ChannelMessagesReply>(
+    { ok: false, error, result },
+    { status: messageErrorStatus[error.code], headers },
+  );
 }
 
 /** A form that failed its schema: its first field message, and the whole conform reply. */

@@ -34,6 +34,7 @@ import { useTypingNotifier } from "~/realtime/use-typing";
 import type { loader as rootLoader } from "~/root";
 import { invariantResponse } from "~/utils/invariant";
 import { canInAlliance } from "~/utils/permissions.server";
+import { messageErrorStatus } from "~/utils/message-error-status";
 import { requireUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
@@ -90,15 +91,6 @@ export async function loader(args: LoaderFunctionArgs) {
   };
 }
 
-const statuses: Record<MessageError["code"], number> = {
-  bad_request: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  limit: 429,
-  internal: 500,
-};
-
 export type SendRefusal = { body: string; error: MessageError };
 
 /**
@@ -111,7 +103,7 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData().catch(() => new FormData());
   const body = String(form.get("body") ?? "");
   const refuse = (error: MessageError) =>
-    data<SendRefusal>({ body, error }, { status: statuses[error.code] });
+    data<SendRefusal>({ body, error }, { status: messageErrorStatus[error.code] });
   if (form.get("intent") !== "send") {
     return refuse({ code: "bad_request", message: "channelMessage.error.intentUnknown" });
   }

@@ -7,21 +7,19 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { ChannelAdminHeader, channelAdminTitle } from "~/components/channel-admin/admin-page";
 import { ModerationQueueView } from "~/components/channel-admin/moderation-queue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { StatusMessage } from "~/components/form/status-message";
 import type { MessageKey } from "~/i18n/dictionary";
-import { metaTranslator } from "~/i18n/meta";
-import { pick } from "~/i18n/pick";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import {
   dismissReport,
   getModerationQueue,
   hideMessage,
   restoreMessage,
 } from "~/models/channel-moderation.server";
-import { requireChannelRight } from "~/utils/channel-admin-guard.server";
+import { adminChannel, requireChannelRight } from "~/utils/channel-admin-guard.server";
 import { messageModerationSchema } from "~/validation/channel";
 
 /**
@@ -29,11 +27,8 @@ import { messageModerationSchema } from "~/validation/channel";
  * who reported them and why, to hide with a reason or dismiss; and what was hidden lately, to restore.
  */
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
-  const t = metaTranslator(matches);
-  const title = t("channelAdmin.moderation.title");
-  return [{ title: loaded ? `${title} · #${loaded.channel.name} · ${t("common.appName")}` : title }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
+  channelAdminTitle(matches, "channelAdmin.moderation.title", loaded?.channel.name);
 
 const back = (id: string) => `/channels/${id}/moderation`;
 
@@ -47,13 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { channel } = await requireChannelRight(args, "moderate", back);
   const queue = await getModerationQueue(args.context.services.db, channel);
   return {
-    channel: {
-      id: channel.id,
-      name: channel.name,
-      allianceSlug: channel.allianceSlug,
-      allianceNameZh: channel.allianceNameZh,
-      allianceNameEn: channel.allianceNameEn,
-    },
+    channel: adminChannel(channel),
     manage: channel.manage,
     queue,
   };
@@ -93,41 +82,18 @@ export async function action(args: ActionFunctionArgs) {
 export default function ChannelModeration() {
   const { channel, manage, queue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const t = useT();
-  const locale = useLocale();
-  const doneKey = searchParams.get("done");
-  const confirmation = doneKey && Object.hasOwn(confirmations, doneKey) ? confirmations[doneKey] : null;
   return (
     <div className="mx-auto max-w-3xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm text-slate-500">
-          <Link
-            to={`/alliances/${channel.allianceSlug}`}
-            className="text-teal-700 underline hover:text-teal-900"
-          >
-            {pick(locale, channel.allianceNameZh, channel.allianceNameEn)}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900">
-          {t("channelAdmin.moderation.heading", { name: channel.name })}
-        </h1>
-        <p className="mt-2 text-sm text-slate-600">{t("channelAdmin.moderation.lead")}</p>
-        <p className="mt-2 flex flex-wrap gap-4 text-sm">
-          <Link to={`/channels/${channel.id}`} className="text-teal-700 underline hover:text-teal-900">
-            {t("channelAdmin.backToChannel")}
-          </Link>
-          {manage && (
-            <Link
-              to={`/channels/${channel.id}/settings`}
-              className="text-teal-700 underline hover:text-teal-900"
-            >
-              {t("channelAdmin.settings.link")}
-            </Link>
-          )}
-        </p>
-      </header>
-      {confirmation && <StatusMessage>{t(confirmation)}</StatusMessage>}
+      <ChannelAdminHeader
+        channel={channel}
+        heading={t("channelAdmin.moderation.heading", { name: channel.name })}
+        lead={t("channelAdmin.moderation.lead")}
+        other={
+          manage ? { to: `/channels/${channel.id}/settings`, label: t("channelAdmin.settings.link") } : null
+        }
+        confirmations={confirmations}
+      />
       <ModerationQueueView queue={queue} reply={actionData} />
     </div>
   );

@@ -7,17 +7,15 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ChannelAdminHeader, channelAdminTitle } from "~/components/channel-admin/admin-page";
 import { ChannelForm } from "~/components/channel-admin/channel-form";
 import { MemberPicker } from "~/components/channel-admin/member-picker";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/form/form-errors";
-import { StatusMessage } from "~/components/form/status-message";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import type { MessageKey } from "~/i18n/dictionary";
-import { metaTranslator } from "~/i18n/meta";
-import { pick } from "~/i18n/pick";
-import { useLocale, useT } from "~/i18n/use-t";
+import { useT } from "~/i18n/use-t";
 import {
   archiveChannel,
   editChannel,
@@ -27,7 +25,7 @@ import {
   unarchiveChannel,
   type ChannelRefusal,
 } from "~/models/channels.server";
-import { requireChannelRight } from "~/utils/channel-admin-guard.server";
+import { adminChannel, requireChannelRight } from "~/utils/channel-admin-guard.server";
 import {
   channelArchiveSchema,
   channelEditSchema,
@@ -41,11 +39,8 @@ import {
  * refused invitation does not light up the rename form.
  */
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => {
-  const t = metaTranslator(matches);
-  const title = t("channelAdmin.settings.title");
-  return [{ title: loaded ? `${title} · #${loaded.channel.name} · ${t("common.appName")}` : title }];
-};
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
+  channelAdminTitle(matches, "channelAdmin.settings.title", loaded?.channel.name);
 
 const back = (id: string) => `/channels/${id}/settings`;
 
@@ -63,15 +58,11 @@ export async function loader(args: LoaderFunctionArgs) {
   const settings = await getChannelSettings(args.context.services.db, channel);
   return {
     channel: {
-      id: channel.id,
-      name: channel.name,
+      ...adminChannel(channel),
       slug: channel.slug,
       description: channel.description,
       kind: channel.kind,
       archived: channel.archivedAt !== null,
-      allianceSlug: channel.allianceSlug,
-      allianceNameZh: channel.allianceNameZh,
-      allianceNameEn: channel.allianceNameEn,
     },
     moderate: channel.moderate,
     ...settings,
@@ -145,42 +136,21 @@ export async function action(args: ActionFunctionArgs) {
 export default function ChannelSettings() {
   const { channel, moderate, members, candidates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   const t = useT();
-  const locale = useLocale();
-  const doneKey = searchParams.get("done");
-  const confirmation = doneKey && Object.hasOwn(confirmations, doneKey) ? confirmations[doneKey] : null;
   const resultOf = (form: Reply["form"]) => (actionData?.form === form ? actionData.result : undefined);
 
   return (
     <div className="mx-auto max-w-3xl space-y-10 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm text-slate-500">
-          <Link
-            to={`/alliances/${channel.allianceSlug}`}
-            className="text-teal-700 underline hover:text-teal-900"
-          >
-            {pick(locale, channel.allianceNameZh, channel.allianceNameEn)}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight text-slate-900">
-          {t("channelAdmin.settings.heading", { name: channel.name })}
-        </h1>
-        <p className="mt-2 flex flex-wrap gap-4 text-sm">
-          <Link to={`/channels/${channel.id}`} className="text-teal-700 underline hover:text-teal-900">
-            {t("channelAdmin.backToChannel")}
-          </Link>
-          {moderate && (
-            <Link
-              to={`/channels/${channel.id}/moderation`}
-              className="text-teal-700 underline hover:text-teal-900"
-            >
-              {t("channelAdmin.moderation.link")}
-            </Link>
-          )}
-        </p>
-      </header>
-      {confirmation && <StatusMessage>{t(confirmation)}</StatusMessage>}
+      <ChannelAdminHeader
+        channel={channel}
+        heading={t("channelAdmin.settings.heading", { name: channel.name })}
+        other={
+          moderate
+            ? { to: `/channels/${channel.id}/moderation`, label: t("channelAdmin.moderation.link") }
+            : null
+        }
+        confirmations={confirmations}
+      />
       <section aria-labelledby="channel-settings-title" className="space-y-4">
         <h2 id="channel-settings-title" className="text-xl font-semibold text-slate-900">
           {t("channelAdmin.settings.title")}

@@ -32,3 +32,12 @@ export async function requireChannelRight(
   invariantResponse(channel[right], 403, rights[right]);
   return { user, channel };
 }
+
+/** What a channel admin page shows of its channel in the header and title. */
+export const adminChannel = (channel: ChannelRef) => ({
+  id: channel.id,
+  name: channel.name,
+  allianceSlug: channel.allianceSlug,
+  allianceNameZh: channel.allianceNameZh,
+  allianceNameEn: channel.allianceNameEn,
+});
