@@ -348,6 +348,8 @@ export function canSeeChannel(role: AllianceRole, channel: ChannelAccess, invite
 /** Posting needs what reading needs, in a channel that is not archived. */
 export function canPostInChannel(role: AllianceRole, channel: ChannelAccess, invited: boolean): boolean {
   return (
-    canInAlliance(role, "channel.post") && canSeeChannel(role, channel, invited) && channel.archivedAt === null
+    canInAlliance(role, "channel.post") &&
+    canSeeChannel(role, channel, invited) &&
+    channel.archivedAt === null
   );
 }

@@ -160,13 +160,11 @@ describe("daily notification digest", () => {
     expect(await mailsTo([english.email, idle.email, off.email])).toHaveLength(1);
 
     // Something new arrives: the day after that lists only it.
-    await database.db
-      .insert(notifications)
-      .values({
-        userId: english.id,
-        type: "problem.endorsed",
-        data: { actor: "Zhao", problem: "Seal leaks" },
-      });
+    await database.db.insert(notifications).values({
+      userId: english.id,
+      type: "problem.endorsed",
+      data: { actor: "Zhao", problem: "Seal leaks" },
+    });
     await planDigests(database.db, new Date());
     await database.db
       .update(jobs)
