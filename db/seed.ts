@@ -6,6 +6,7 @@ import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
 import { allianceSeeds } from "./seed-data/alliances";
 import { chainSeeds } from "./seed-data/chains";
+import { seedChannels } from "./seed-data/channels";
 import { seedEventAfter } from "./seed-data/event-after";
 import { seedEvents } from "./seed-data/events";
 import {
@@ -115,6 +116,7 @@ export async function seedDemoData(db: Db): Promise<void> {
     await seedProblemWork(tx, { users: byEmail, orgs, now });
     await seedEvents(tx, { alliances: allianceRows, users: byEmail, now });
     await seedEventAfter(tx, { users: byEmail });
+    await seedChannels(tx, { alliances: allianceRows, users: byEmail, now });
   });
 }
 

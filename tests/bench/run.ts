@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { ensureBuild } from "../setup/build";
 import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
+import { benchChannels } from "./channels";
 import { benchProblems } from "./problems";
 import { benchRegistrations } from "./registrations";
 
@@ -12,7 +13,8 @@ import { benchRegistrations } from "./registrations";
  * `npm run bench`: each scenario runs our server and its baseline alternately (A B A B, three rounds), the
  * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
  * Then the problem board at 100,000 problems (problems.ts) and 500 concurrent registrations for 100 seats
- * (registrations.ts). `npm run bench -- http`, `-- problems` or `-- registrations` runs one part.
+ * (registrations.ts), and channels' fan-out, memory and cross-node delivery (channels.ts). `npm run bench --
+ * http`, `-- problems`, `-- registrations` or `-- channels` runs one part.
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -123,3 +125,4 @@ const selected = (name: string) => part === undefined || part === name;
 if (selected("http")) await benchHttp();
 if (selected("problems")) await benchProblems();
 if (selected("registrations")) await benchRegistrations();
+if (selected("channels")) await benchChannels();

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData, seedIfEmpty } from "../../db/seed";
+import { channelAccess } from "~/models/channel-access.server";
+import { listMessages } from "~/models/channel-messages.server";
 import { DEMO_PASSWORD, demoLogins } from "../../db/seed-data/users";
 import type { Logger } from "~/utils/logger.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -225,6 +227,113 @@ describe("demo seed", () => {
     expect(engagement.endorsements).toBeGreaterThanOrEqual(5);
     expect(engagement.replies).toBeGreaterThanOrEqual(3);
     expect(engagement.own).toBe(0);
+  });
+
+  it("fills every alliance's #general and topic channels, a private one among them, as the app writes them", async () => {
+    const perAlliance = await rows<{ slug: string; general: number; topics: number }>(sql`
+      select a.slug,
+        (select count(*)::int from channel_messages m join channels c on c.id = m.channel_id
+          where c.alliance_id = a.id and c.kind = 'general') as general,
+        (select count(*)::int from channels c where c.alliance_id = a.id and c.kind <> 'general') as topics
+      from alliances a`);
+    expect(perAlliance).toHaveLength(7);
+    for (const alliance of perAlliance) {
+      expect(alliance.general, alliance.slug).toBeGreaterThanOrEqual(5);
+      expect(alliance.topics, alliance.slug).toBeGreaterThanOrEqual(1);
+    }
+    const [shape] = await rows<Record<string, number>>(sql`select
+      (select count(*)::int from channels c where c.kind = 'private' and exists (select 1 from channel_members cm
+        where cm.channel_id = c.id and cm.invited_by_id is not null)) as "privateWithInvitees",
+      (select count(*)::int from channel_messages where reply_to_id is not null) as replies,
+      (select count(*)::int from message_mentions) as mentions,
+      (select count(*)::int from channel_messages where edited_at is not null) as edited,
+      (select count(*)::int from channel_messages where deleted_at is not null and body = '' and body_html = '') as deleted,
+      (select count(*)::int from channel_messages m join content_reports r on r.subject_type = 'channel_message'
+        and r.subject_id = m.id and r.status = 'hidden' where m.hidden_at is not null and m.hidden_reason <> '') as hidden,
+      (select count(*)::int from audit_log where action = 'channel.message_hidden') as "hiddenAudited",
+      (select count(*)::int from channel_messages m join users u on u.id = m.author_id
+        where u.locale = 'en' and m.body ~ '^[ -~—]+$') as english,
+      (select count(*)::int from channel_messages where created_at < now() - interval '10 days') as older`);
+    expect(shape.privateWithInvitees).toBeGreaterThanOrEqual(1);
+    expect(shape.replies).toBeGreaterThanOrEqual(10);
+    expect(shape.mentions).toBeGreaterThanOrEqual(5);
+    expect(shape).toMatchObject({ edited: 2, deleted: 1, hidden: 1, hiddenAudited: 1 });
+    expect(shape.english).toBeGreaterThanOrEqual(10);
+    expect(shape.older).toBeGreaterThan(0);
+
+    const [integrity] = await rows<Record<string, number>>(sql`select
+      (select count(*)::int from channel_messages m join channels c on c.id = m.channel_id
+        where not exists (select 1 from memberships ms where ms.alliance_id = c.alliance_id
+          and ms.user_id = m.author_id and ms.status = 'active')
+        or (c.kind = 'private' and not exists (select 1 from channel_members cm
+          where cm.channel_id = c.id and cm.user_id = m.author_id))) as "authorsWhoCannotPost",
+      (select count(*)::int from message_mentions mm join channel_messages m on m.id = mm.message_id
+        where strpos(m.body_html, 'data-user-id="' || mm.user_id || '"') = 0) as "unmarkedMentions",
+      (select count(*)::int from channel_messages a join channel_messages b on b.channel_id = a.channel_id
+        and b.seq > a.seq and b.created_at < a.created_at) as "outOfOrder",
+      (select count(*)::int from channels c where c.last_message_seq <>
+        coalesce((select max(seq) from channel_messages m where m.channel_id = c.id), 0)) as "staleNewest",
+      (select count(*)::int from channel_members cm join channels c on c.id = cm.channel_id
+        where cm.last_read_seq > c.last_message_seq) as "readPastEnd"`);
+    expect(integrity).toEqual({
+      authorsWhoCannotPost: 0,
+      unmarkedMentions: 0,
+      outOfOrder: 0,
+      staleNewest: 0,
+      readPastEnd: 0,
+    });
+  });
+
+  it("reads back through the channel model: a hidden message shows its reason, a reply its quote", async () => {
+    const [{ channelId, viewerId }] = await rows<{ channelId: string; viewerId: string }>(sql`
+      select c.id as "channelId", u.id as "viewerId" from channels c join alliances a on a.id = c.alliance_id,
+        users u where a.slug = 'artificial-intelligence' and c.kind = 'general'
+        and u.email = 'zhao.min@demo.qilian.example'`);
+    const viewer = { id: viewerId, platformRole: null };
+    const channel = await channelAccess(database.db, viewer, channelId);
+    expect(channel?.lastReadSeq).toBeLessThan(channel!.lastMessageSeq);
+    const { messages } = await listMessages(database.db, viewer, channel!);
+    const hidden = messages.find((m) => m.state === "hidden");
+    expect(hidden).toMatchObject({ bodyHtml: "", hiddenReason: expect.stringMatching(/\S/) });
+    const mention = messages.find((m) => m.mentions.includes(viewerId));
+    expect(mention?.bodyHtml).toContain(`<span class="mention" data-user-id="${viewerId}">@赵敏</span>`);
+    expect(mention?.replyTo).toMatchObject({
+      authorName: "赵敏",
+      excerpt: expect.stringContaining("视觉缺陷检测"),
+    });
+  });
+
+  it("leaves zhao.min and chen.jing unread messages, a mention of each among them", async () => {
+    const people = await rows<{
+      email: string;
+      channels: number;
+      mentions: number;
+      unreadElsewhere: number;
+    }>(sql`
+      select u.email,
+        (select count(*)::int from channel_members cm join channels c on c.id = cm.channel_id
+          where cm.user_id = u.id and c.last_message_seq > cm.last_read_seq) as channels,
+        (select count(*)::int from notifications n where n.user_id = u.id and n.type = 'channel.mention'
+          and n.read_at is null) as mentions,
+        (select count(*)::int from notifications n join channel_members cm on cm.user_id = n.user_id
+          and cm.channel_id = (n.data->>'channelId')::uuid join channel_messages m on m.id = (n.data->>'messageId')::uuid
+          where n.user_id = u.id and n.type = 'channel.mention' and n.read_at is null and m.seq <= cm.last_read_seq)
+          as "unreadElsewhere"
+      from users u where u.email in ('zhao.min@demo.qilian.example', 'chen.jing@demo.qilian.example')
+      order by u.email`);
+    expect(people).toHaveLength(2);
+    for (const person of people) {
+      expect(person.channels, person.email).toBeGreaterThanOrEqual(2);
+      expect(person.mentions, person.email).toBeGreaterThanOrEqual(1);
+      // An unread mention notification points at a message the person has not read.
+      expect(person.unreadElsewhere, person.email).toBe(0);
+    }
+    const [{ others }] = await rows<{ others: number }>(sql`
+      select count(*)::int as others from channel_members cm join channels c on c.id = cm.channel_id
+      join users u on u.id = cm.user_id
+      where c.last_message_seq > cm.last_read_seq
+        and u.email not in ('zhao.min@demo.qilian.example', 'chen.jing@demo.qilian.example')`);
+    expect(others).toBe(0);
   });
 
   it("changes nothing when seeded a second time", async () => {
