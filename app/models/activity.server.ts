@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, max, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import { activity } from "../../db/schema/index";
 import type { Activity, LiveActivity, Realtime } from "~/realtime/types";
-import type { Db, DbOrTx, Tx } from "~/utils/db.server";
+import { qualified, type Db, type DbOrTx, type Tx } from "~/utils/db.server";
 
 export type ActivityInput = {
   topic: string;
@@ -47,16 +47,13 @@ export async function transact<T>(
  */
 export async function appendActivities(tx: Tx, events: readonly ActivityInput[]): Promise<LiveActivity[]> {
   if (events.length === 0) return [];
-  const topics = await lockTopics(
+  const held = heldTopics.get(tx);
+  await lockTopics(
     tx,
-    events.map((e) => e.topic),
+    events.map((e) => e.topic).filter((topic) => !held?.has(topic)),
   );
-  const latest = await tx
-    .select({ topic: activity.topic, id: max(activity.id) })
-    .from(activity)
-    .where(inArray(activity.topic, topics))
-    .groupBy(activity.topic);
-  const prev = new Map(latest.map((row) => [row.topic, row.id ?? 0]));
+  // The previous id is read in the insert's own statement, after the locks: its snapshot sees the
+  // previous holder's commit but not the rows this statement inserts.
   const rows = await tx
     .insert(activity)
     .values(
@@ -68,22 +65,35 @@ export async function appendActivities(tx: Tx, events: readonly ActivityInput[])
         ...(e.createdAt ? { createdAt: e.createdAt } : {}),
       })),
     )
-    .returning();
+    .returning({
+      id: activity.id,
+      topic: activity.topic,
+      type: activity.type,
+      payload: activity.payload,
+      actorId: activity.actorId,
+      createdAt: activity.createdAt,
+      before: sql<
+        string | number | null
+      >`(select max(p.id) from ${activity} p where p.topic = ${qualified(activity.topic)})`,
+    });
+  const prev = new Map<string, number>();
   return rows
     .sort((a, b) => a.id - b.id)
-    .map((row) => {
-      const live = { ...toWire(row), prev: prev.get(row.topic) ?? 0 };
+    .map(({ before, ...row }) => {
+      const live = { ...toWire(row), prev: prev.get(row.topic) ?? Number(before ?? 0) };
       prev.set(row.topic, row.id);
       return live;
     });
 }
 
+/** The topics each open transaction has locked already: appendActivities need not lock them again. */
+const heldTopics = new WeakMap<Tx, Set<string>>();
+
 /**
  * Takes the per-topic locks appendActivities takes, in sorted order, and returns the topics sorted. A
  * writer that must order its own rows like the activities (channel messages' `seq`) takes its topic's
- * lock early (the transaction's appendActivities takes it again: the locks are re-entrant). Locked
- * early, a topic must sort before every other topic the transaction publishes to, or two writers could
- * deadlock.
+ * lock early (the transaction's appendActivities then skips it). Locked early, a topic must sort before
+ * every other topic the transaction publishes to, or two writers could deadlock.
  */
 export async function lockTopics(tx: Tx, topics: readonly string[]): Promise<string[]> {
   const sorted = [...new Set(topics)].sort();
@@ -95,6 +105,9 @@ export async function lockTopics(tx: Tx, topics: readonly string[]): Promise<str
   );
   await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_LOCK}, hashtext(t.topic))
     from (select topic from unnest(array[${list}]::text[]) with ordinality as u(topic, n) order by n) t`);
+  const held = heldTopics.get(tx) ?? new Set<string>();
+  for (const topic of sorted) held.add(topic);
+  heldTopics.set(tx, held);
   return sorted;
 }
 

@@ -64,6 +64,8 @@ export async function announceMessage(
   input: {
     channel: ChannelRef;
     messageId: string;
+    /** The message as its author sees it, when the writer already has it: not selected again. */
+    view?: MessageView;
     actorId: string;
     listeners: readonly Listener[];
     reason: Audience & { mentioned: ReadonlySet<string> };
@@ -71,7 +73,7 @@ export async function announceMessage(
   },
 ): Promise<MessageResult> {
   const { channel, actorId, type } = input;
-  const view = (await messageView(tx, actorId, input.messageId))!;
+  const view = input.view ?? (await messageView(tx, actorId, input.messageId))!;
   await notifyAll(tx, publish, messageNotifications(channel, view, input.listeners, input.reason));
   publishMessage(publish, type, view, actorId);
   return { ok: true, message: view };

@@ -9,7 +9,7 @@ const replies = alias(channelMessages, "reply");
 const replyAuthors = alias(users, "reply_author");
 
 /** Enough of a quoted message's HTML for its excerpt, without fetching up to 10,000 characters of it. */
-const QUOTE_HTML = 2000;
+export const QUOTE_HTML = 2000;
 
 /**
  * Messages as readers see them, in one query with their authors, the messages they reply to and their

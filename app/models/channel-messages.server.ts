@@ -1,7 +1,7 @@
 import { and, eq, lt, sql, type SQL } from "drizzle-orm";
-import { channelMessages } from "../../db/schema/index";
+import { channelMessages, users } from "../../db/schema/index";
 import type { MessageResult, MessageView, SendInput } from "~/realtime/protocol";
-import { channelTopic } from "~/realtime/topics";
+import { channelTopic, userTopic } from "~/realtime/topics";
 import type { DbOrTx } from "~/utils/db.server";
 import type { Viewer } from "~/utils/permissions.server";
 import { PAGE_MAX, sendSchema } from "~/validation/channel-message";
@@ -19,8 +19,9 @@ import {
   transactMessage,
   type MessageServices,
 } from "./channel-message-results.server";
-import { messageView, messageViews } from "./channel-message-view.server";
-import { advanceRead } from "./channel-read.server";
+import { messageView, messageViews, QUOTE_HTML } from "./channel-message-view.server";
+import { plainExcerpt } from "./channel-message-text.server";
+import { publishRead, readCtes } from "./channel-read.server";
 
 /**
  * Channel messages: sending, editing, deleting, history, read positions. The socket handlers
@@ -57,52 +58,88 @@ export async function sendMessage(
     return (await duplicate(db, viewer.id, channel.id, clientKey)) ?? fail("forbidden", refusalOf(channel));
   }
 
-  let replyAuthorId: string | null = null;
+  let reply: { id: string; authorId: string; authorName: string; html: string } | null = null;
   if (replyToId) {
-    const [reply] = await db
+    const [found] = await db
       .select({
         channelId: channelMessages.channelId,
         authorId: channelMessages.authorId,
+        authorName: users.displayName,
+        html: sql<string>`left(${channelMessages.bodyHtml}, ${QUOTE_HTML})`,
         removed: sql<boolean>`${channelMessages.deletedAt} is not null or ${channelMessages.hiddenAt} is not null`,
       })
       .from(channelMessages)
+      .innerJoin(users, eq(users.id, channelMessages.authorId))
       .where(eq(channelMessages.id, replyToId));
-    if (!reply || reply.channelId !== channel.id) {
+    if (!found || found.channelId !== channel.id) {
       return fail("bad_request", "channelMessage.error.replyInvalid", "replyToId");
     }
-    if (reply.removed) return fail("bad_request", "channelMessage.error.replyRemoved", "replyToId");
-    replyAuthorId = reply.authorId;
+    if (found.removed) return fail("bad_request", "channelMessage.error.replyRemoved", "replyToId");
+    reply = { id: replyToId, authorId: found.authorId, authorName: found.authorName, html: found.html };
   }
-  const audience = { replyAuthorId, everyone: true };
+  const audience = { replyAuthorId: reply?.authorId ?? null, everyone: true };
   const { listeners, marked } = await prepareMessage(db, channel, body, audience);
+  const advances = channel.kind !== "private" || channel.joined;
 
   return transactMessage(services, async (tx, publish) => {
-    await lockTopics(tx, [channelTopic(channel.id)]);
-    // One statement: the row, and the channel's newest seq unless it was archived meanwhile.
-    const [row] = await tx.execute<{ id: string; seq: string | number; open: boolean }>(sql`
+    // With nobody to notify, the sender's topic (for `channel.read`) is the only other one this
+    // transaction publishes to: taken now too, it costs no second round trip at commit.
+    const early = [channelTopic(channel.id)];
+    if (advances && listeners.every((l) => l.id === viewer.id)) early.push(userTopic(viewer.id));
+    await lockTopics(tx, early);
+    // One statement: the row, the channel's newest seq unless it was archived meanwhile, and the
+    // sender's read position (an admin reading a private channel has no row there, and must not get
+    // one: it is an invitation).
+    const position = sql`select m.channel_id, m.author_id, m.seq from m where ${advances}`;
+    const [row] = await tx.execute<{
+      id: string;
+      seq: string | number;
+      created_ms: string | number;
+      author_name: string;
+      open: boolean;
+      read_seq: string | number | null;
+      read: number;
+    }>(sql`
       with m as (
         insert into channel_messages (channel_id, author_id, body, body_html, reply_to_id, client_key)
         values (${channel.id}, ${viewer.id}, ${body}, ${marked.html}, ${replyToId}, ${clientKey})
         on conflict (author_id, client_key) do nothing
-        returning id, seq
+        returning id, channel_id, author_id, seq, created_at
       ), c as (
         update channels set last_message_seq = greatest(channels.last_message_seq, m.seq) from m
         where channels.id = ${channel.id} and channels.archived_at is null
         returning channels.id
-      )
-      select m.id, m.seq, exists (select 1 from c) as open from m`);
+      ), ${readCtes(viewer.id, channel.id, position)}
+      select m.id, m.seq, floor(extract(epoch from m.created_at) * 1000) as created_ms,
+        (select display_name from users where id = ${viewer.id}) as author_name,
+        exists (select 1 from c) as open,
+        (select last_read_seq from moved) as read_seq, (select count(*) from read)::int as read
+      from m`);
     // The same send, retried while the first was still being written, or a key used elsewhere.
     if (!row) return (await duplicate(tx, viewer.id, channel.id, clientKey))!;
     if (!row.open) throw new Refusal(fail("forbidden", "channelMessage.error.archived"));
     const seq = Number(row.seq);
     await insertMentions(tx, row.id, marked.mentioned);
-    // An admin reading a private channel has no row there, and must not get one: it is an invitation.
-    if (channel.kind !== "private" || channel.joined) {
-      await advanceRead(tx, publish, viewer.id, channel.id, seq);
-    }
+    publishRead(publish, viewer.id, channel.id, row.read_seq, row.read);
+    // The view messageViews would select, from what this send already knows.
+    const view: MessageView = {
+      id: row.id,
+      seq,
+      channelId: channel.id,
+      author: { id: viewer.id, name: row.author_name },
+      bodyHtml: marked.html,
+      body,
+      replyTo: reply && { id: reply.id, authorName: reply.authorName, excerpt: plainExcerpt(reply.html) },
+      createdAt: new Date(Number(row.created_ms)).toISOString(),
+      editedAt: null,
+      state: "visible",
+      hiddenReason: null,
+      mentions: [...new Set(marked.mentioned)].sort(),
+    };
     return announceMessage(tx, publish, {
       channel,
       messageId: row.id,
+      view,
       actorId: viewer.id,
       listeners,
       reason: { ...audience, mentioned: new Set(marked.mentioned) },

@@ -5,9 +5,9 @@ import { clientWs } from "./channels-ws";
 
 /**
  * One client process of the channel benchmark (channels.ts forks several, pinned to the load core):
- * holds Socket.IO sockets on Qilian (`ours`; `cross` for the two-process cluster, measured beside it) and
- * on a bare Socket.IO relay (`bare`), and raw `ws` sockets on the raw relay (`raw`); records when each
- * message arrives, and can act as the sender. Send
+ * holds light Engine.IO clients on Qilian (`ours`; `cross` for the two-process cluster, measured beside
+ * it) and on a bare Socket.IO relay (`bare`), and raw `ws` sockets on the raw relay (`raw`); records
+ * when each message arrives, and can act as the sender (with socket.io-client). Send
  * and arrival times come from process.hrtime, the system-wide monotonic clock, so latencies compare
  * across processes.
  */
@@ -47,6 +47,7 @@ export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok:
 const { WebSocket } = clientWs();
 const CONNECT_CONCURRENCY = 25;
 const MARK = /m=(\d+) t=(\d+)/;
+const NEW_MESSAGE = '"type":"message.created"';
 
 const perKind = <T>(make: () => T): Record<Kind, T> => ({
   ours: make(),
@@ -60,28 +61,28 @@ let samples = perKind<Samples>(() => ({ markers: [], ms: [] }));
 let counts = perKind(() => new Map<number, number>());
 const frameBytes = perKind(() => 0);
 const dropped = perKind(() => 0);
-const closing = perKind(() => false);
+/** Sockets closed here: a `ws` socket's close event comes after the closing handshake, maybe much later. */
+const closed = new WeakSet<Socket | RawSocket>();
 let template: ActivityFrame | null = null;
 const senders = perKind<(Socket | RawSocket)[]>(() => []);
 const sending = { channelId: "", topic: "", next: 0 };
 
-function record(kind: Kind, text: string, arrived: bigint): void {
+/**
+ * What every measuring client does with a frame, whichever the server: its arrival time first, then
+ * the text, a check that it is a new message (Qilian also sends other activities) and the mark read
+ * out of it. Nothing is decoded further, so the tail measures the servers rather than client decoding.
+ */
+function record(kind: Kind, data: unknown, arrived: bigint): string | null {
+  const text = String(data);
+  if (!text.includes(NEW_MESSAGE)) return null;
   const match = MARK.exec(text);
-  if (!match) return;
+  if (!match) return null;
   const marker = Number(match[1]);
   counts[kind].set(marker, (counts[kind].get(marker) ?? 0) + 1);
   samples[kind].markers.push(marker);
   samples[kind].ms.push(Number(arrived - BigInt(match[2])) / 1e6);
-}
-
-function onActivity(kind: Exclude<Kind, "raw">) {
-  return (activity: ActivityFrame) => {
-    const arrived = process.hrtime.bigint();
-    if (activity.type !== "message.created") return;
-    record(kind, activity.payload.message?.bodyHtml ?? "", arrived);
-    if (!frameBytes[kind]) frameBytes[kind] = `42${JSON.stringify(["activity", activity])}`.length;
-    if (kind === "ours") template ??= activity;
-  };
+  if (!frameBytes[kind]) frameBytes[kind] = Buffer.byteLength(text);
+  return text;
 }
 
 function socketIo(url: string, cookie?: string): Socket {
@@ -118,7 +119,47 @@ async function paced(count: number, open: (index: number) => Promise<void>): Pro
   );
 }
 
-/** Qilian: a signed-in socket subscribed to the channel. Bare: a socket in the relay's room. */
+/**
+ * A measuring client of a Socket.IO server, speaking Engine.IO 4 / Socket.IO 5 over `ws` itself (as
+ * the raw clients do): open, connect to the main namespace, join the topic (Qilian: `subscribe`, bare:
+ * `join`) with an acknowledgement, answer pings; then each `42["activity",…]` frame is only recorded.
+ */
+function openLightSocket(kind: Exclude<Kind, "raw">, url: string, topic: string, cookie?: string) {
+  const endpoint = `${url.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`;
+  const headers: Record<string, string> = cookie ? { cookie, origin: url } : { origin: url };
+  const socket = new WebSocket(endpoint, { perMessageDeflate: false, headers });
+  const join = JSON.stringify([isQilian(kind) ? "subscribe" : "join", { topic, after: 0 }]);
+  return new Promise<RawSocket>((resolve, reject) => {
+    let joined = false;
+    socket.on("message", (data) => {
+      const arrived = process.hrtime.bigint();
+      if (joined) {
+        const text = record(kind, data, arrived);
+        if (text && kind === "ours" && !template)
+          template = (JSON.parse(text.slice(2)) as unknown[])[1] as ActivityFrame;
+        else if (!text && String(data) === "2") socket.send("3");
+        return;
+      }
+      const text = String(data);
+      if (text === "2") socket.send("3");
+      else if (text.startsWith("0{")) socket.send("40");
+      else if (text.startsWith("40")) socket.send(`420${join}`);
+      else if (text.startsWith("44")) reject(new Error(`connection refused: ${text}`));
+      else if (text.startsWith("430")) {
+        const [answer] = JSON.parse(text.slice(3)) as [{ ok: boolean; error?: unknown }];
+        if (!answer.ok) return reject(new Error(`subscribe refused: ${JSON.stringify(answer.error)}`));
+        joined = true;
+        resolve(socket);
+      }
+    });
+    socket.once("error", reject);
+    socket.on("close", () => {
+      if (!joined) reject(new Error("closed before joining"));
+      else if (!closed.has(socket)) dropped[kind]++;
+    });
+  });
+}
+
 async function openSocketIo(
   kind: Exclude<Kind, "raw">,
   urls: string[],
@@ -127,20 +168,7 @@ async function openSocketIo(
   cookies?: string[],
 ) {
   await paced(count, async (index) => {
-    const socket = socketIo(urls[index % urls.length], cookies?.[index]);
-    await connected(socket);
-    socket.on("activity", onActivity(kind));
-    socket.on("disconnect", () => {
-      if (!closing[kind]) dropped[kind]++;
-    });
-    const answer = (await socket
-      .timeout(60_000)
-      .emitWithAck(isQilian(kind) ? "subscribe" : "join", { topic, after: 0 })) as {
-      ok: boolean;
-      error?: unknown;
-    };
-    if (!answer.ok) throw new Error(`subscribe refused: ${JSON.stringify(answer.error)}`);
-    sockets[kind].push(socket);
+    sockets[kind].push(await openLightSocket(kind, urls[index % urls.length], topic, cookies?.[index]));
   });
 }
 
@@ -148,14 +176,10 @@ async function openRaw(urls: string[], count: number) {
   await paced(count, async (index) => {
     const socket = await openRawSocket(urls[index % urls.length]);
     socket.on("message", (data) => {
-      // Decoded, as Socket.IO's client decodes its frames before our listener runs.
-      const text = String(data);
-      const frame = JSON.parse(text) as { text: string };
-      record("raw", frame.text, process.hrtime.bigint());
-      if (!frameBytes.raw) frameBytes.raw = Buffer.byteLength(text);
+      record("raw", data, process.hrtime.bigint());
     });
     socket.on("close", () => {
-      if (!closing.raw) dropped.raw++;
+      if (!closed.has(socket)) dropped.raw++;
     });
     sockets.raw.push(socket);
   });
@@ -200,14 +224,15 @@ async function send(command: Extract<Command, { type: "send" }>): Promise<{ ackM
 }
 
 async function closeAll(kind: Kind): Promise<void> {
-  closing[kind] = true;
-  for (const socket of [...sockets[kind], ...senders[kind]]) socket.close();
+  for (const socket of [...sockets[kind], ...senders[kind]]) {
+    closed.add(socket);
+    socket.close();
+  }
   sockets[kind] = [];
   senders[kind] = [];
   dropped[kind] = 0;
   // Let the close frames go out before the servers are stopped or measured.
   await new Promise((resolve) => setTimeout(resolve, 200));
-  closing[kind] = false;
 }
 
 async function run(command: Command): Promise<unknown> {

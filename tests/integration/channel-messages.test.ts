@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   activity,
@@ -15,6 +15,7 @@ import {
   users,
 } from "../../db/schema/index";
 import { channelAccess } from "~/models/channel-access.server";
+import { connectDatabase } from "~/utils/db.server";
 import { listMessages, sendMessage } from "~/models/channel-messages.server";
 import { attachSequencer, type LiveSocket } from "~/realtime/live-client";
 import type { MessageResult, MessageView, ReadResult, SubscribeResult } from "~/realtime/protocol";
@@ -22,9 +23,13 @@ import { channelTopic, userTopic } from "~/realtime/topics";
 import type { Activity, LiveActivity } from "~/realtime/types";
 import { createAlliance } from "../factories";
 import { useTestDatabase } from "../setup/database";
+import { useQueryCounter } from "../setup/query-counter";
 import { client, connect, disconnection, settle, signIn, subscribe, until } from "../setup/live";
 import { useTestServer } from "../setup/server";
 import { post } from "./auth-helpers";
+
+/** What a plain send (no mention, no reply, nobody on level `all`) may cost, BEGIN and COMMIT included. */
+const SEND_STATEMENTS = 7;
 
 type Person = { id: string; name: string; cookie: string };
 type Role = "member" | "organizer" | "chair";
@@ -32,6 +37,7 @@ type Role = "member" | "organizer" | "chair";
 describe("channel messages", () => {
   const database = useTestDatabase();
   const server = useTestServer();
+  const counter = useQueryCounter();
   const open: LiveSocket[] = [];
 
   afterEach(() => {
@@ -506,6 +512,28 @@ describe("channel messages", () => {
     expect(codes.filter((c) => c === "limit").length).toBeGreaterThanOrEqual(40);
     expect(codes.filter((c) => c !== "limit").every((c) => c === "bad_request")).toBe(true);
     expect(socket.connected).toBe(true);
+  });
+
+  it(`sends a plain message in at most ${SEND_STATEMENTS} statements, the transaction included`, async () => {
+    const w = await world();
+    const viewer = { id: w.alice.id, platformRole: null };
+    const counted = connectDatabase(counter.url, { max: 1 });
+    try {
+      // postgres.js reads the server's types on a new connection: not part of what is counted.
+      await counted.db.execute(sql`select 1`);
+      const emitted: LiveActivity[] = [];
+      const services = {
+        db: counted.db,
+        realtime: { ...server.services.realtime, emit: (a: LiveActivity[]) => emitted.push(...a) },
+      };
+      const statements = await counter.count(async () => {
+        sent(await sendMessage(services, viewer, { channelId: w.general, body: "plain", clientKey: key() }));
+      });
+      expect(emitted.map((a) => a.type).sort()).toEqual(["channel.read", "message.created"]);
+      expect(statements).toBeLessThanOrEqual(SEND_STATEMENTS);
+    } finally {
+      await counted.close();
+    }
   });
 
   it("pages history backwards and forwards in one query each, oldest first", async () => {
