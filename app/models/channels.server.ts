@@ -1,16 +1,17 @@
 import crypto from "node:crypto";
-import { and, asc, eq, inArray, isNotNull, isNull, notExists, sql } from "drizzle-orm";
-import { channelMembers, channels, memberships, users } from "../../db/schema/index";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { channelMembers, channels, memberships } from "../../db/schema/index";
 import type { MessageKey } from "~/i18n/dictionary";
-import { allianceBoardTopic, allianceTopic, channelTopic, presenceRoom } from "~/realtime/topics";
+import { allianceTopic, channelTopic } from "~/realtime/topics";
 import type { Services } from "~/server/context.server";
-import { qualified, type DbOrTx, type Tx } from "~/utils/db.server";
+import type { DbOrTx, Tx } from "~/utils/db.server";
 import { CHANNEL_SLUG_MAX, type ChannelCreateInput, type ChannelEditInput } from "~/validation/channel";
 import { transact, type Publish } from "./activity.server";
 import type { AllianceRef } from "./alliance-access.server";
 import { recordAudit } from "./audit.server";
 import type { ChannelRef } from "./channel-access.server";
 import { allianceData, lockAlliance } from "./membership-store.server";
+import { activeOutsideChannel } from "./channel-settings.server";
 import { notifyAll } from "./notifications.server";
 
 /**
@@ -266,25 +267,6 @@ async function uninvitedMembers(tx: DbOrTx, channel: ChannelRef): Promise<string
   return rows.map((r) => r.userId);
 }
 
-/** The `memberships` rows of the channel's alliance that are active and have no row in the channel. */
-function activeOutsideChannel(db: DbOrTx, channel: ChannelRef) {
-  return and(
-    eq(memberships.allianceId, channel.allianceId),
-    eq(memberships.status, "active"),
-    notExists(
-      db
-        .select({ one: sql`1` })
-        .from(channelMembers)
-        .where(
-          and(
-            eq(channelMembers.channelId, channel.id),
-            eq(channelMembers.userId, qualified(memberships.userId)),
-          ),
-        ),
-    ),
-  );
-}
-
 /** Archived channels are read-only and listed apart; #general is never archived. */
 async function setChannelArchived(
   services: ChannelServices,
@@ -393,88 +375,4 @@ export async function removeFromChannel(
   });
   if (outcome.changed) services.realtime.leaveRooms(userId, [channelTopic(channel.id)]);
   return outcome;
-}
-
-/**
- * Inside a membership change that takes someone out of an alliance: their private-channel invitations
- * go with the membership (coming back later does not reopen them).
- */
-export async function dropPrivateInvitations(tx: Tx, allianceId: string, userId: string): Promise<void> {
-  await tx.delete(channelMembers).where(
-    and(
-      eq(channelMembers.userId, userId),
-      inArray(
-        channelMembers.channelId,
-        tx
-          .select({ id: channels.id })
-          .from(channels)
-          .where(and(eq(channels.allianceId, allianceId), eq(channels.kind, "private"))),
-      ),
-    ),
-  );
-}
-
-/**
- * After someone has left or been removed from an alliance (committed): their sockets leave the rooms
- * only members may be in — every channel of the alliance, its presence room and its members-only
- * board — on every process.
- */
-export async function closeAllianceAccess(
-  services: ChannelServices,
-  allianceId: string,
-  userId: string,
-): Promise<void> {
-  const rows = await services.db
-    .select({ id: channels.id })
-    .from(channels)
-    .where(eq(channels.allianceId, allianceId));
-  services.realtime.leaveRooms(userId, [
-    ...rows.map((r) => channelTopic(r.id)),
-    presenceRoom(allianceId),
-    allianceBoardTopic(allianceId),
-  ]);
-}
-
-export type ChannelMember = { id: string; name: string };
-
-export type ChannelSettings = {
-  /** Who is in a private channel, by name; empty for other kinds. */
-  members: ChannelMember[];
-  /** Active members of the alliance not yet in it, for the invitation picker. */
-  candidates: ChannelMember[];
-};
-
-/** The picker offers at most this many people; the search box filters them in the browser. */
-const CANDIDATES_MAX = 2000;
-
-/** Active members of an alliance by name, for the create form's picker. */
-export async function listActiveMembers(db: DbOrTx, allianceId: string): Promise<ChannelMember[]> {
-  return db
-    .select({ id: users.id, name: users.displayName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.allianceId, allianceId), eq(memberships.status, "active")))
-    .orderBy(asc(users.displayName), asc(users.id))
-    .limit(CANDIDATES_MAX);
-}
-
-/** The settings page's people: a private channel's members and who could still be invited. */
-export async function getChannelSettings(db: DbOrTx, channel: ChannelRef): Promise<ChannelSettings> {
-  if (channel.kind !== "private") return { members: [], candidates: [] };
-  const [members, candidates] = await Promise.all([
-    db
-      .select({ id: users.id, name: users.displayName })
-      .from(channelMembers)
-      .innerJoin(users, eq(users.id, channelMembers.userId))
-      .where(eq(channelMembers.channelId, channel.id))
-      .orderBy(asc(users.displayName), asc(users.id)),
-    db
-      .select({ id: users.id, name: users.displayName })
-      .from(memberships)
-      .innerJoin(users, eq(users.id, memberships.userId))
-      .where(activeOutsideChannel(db, channel))
-      .orderBy(asc(users.displayName), asc(users.id))
-      .limit(CANDIDATES_MAX),
-  ]);
-  return { members, candidates };
 }

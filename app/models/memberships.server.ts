@@ -11,7 +11,7 @@ import {
 import { transact, type Publish } from "./activity.server";
 import type { AllianceRef } from "./alliance-access.server";
 import { recordAudit } from "./audit.server";
-import { closeAllianceAccess, dropPrivateInvitations } from "./channels.server";
+import { closeAllianceAccess, dropPrivateInvitations } from "./channel-access-closing.server";
 import { refused, type Outcome } from "./membership-errors";
 import {
   activeChairs,

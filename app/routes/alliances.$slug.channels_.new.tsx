@@ -12,7 +12,8 @@ import { ChannelForm } from "~/components/channel-admin/channel-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
-import { createChannel, listActiveMembers } from "~/models/channels.server";
+import { listActiveMembers } from "~/models/channel-settings.server";
+import { createChannel } from "~/models/channels.server";
 import { requireAllianceRight } from "~/utils/alliance-guard.server";
 import { channelCreateSchema } from "~/validation/channel";
 

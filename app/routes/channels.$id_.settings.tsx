@@ -19,12 +19,12 @@ import { useT } from "~/i18n/use-t";
 import {
   archiveChannel,
   editChannel,
-  getChannelSettings,
   inviteToChannel,
   removeFromChannel,
   unarchiveChannel,
   type ChannelRefusal,
 } from "~/models/channels.server";
+import { getChannelSettings } from "~/models/channel-settings.server";
 import { adminChannel, requireChannelRight } from "~/utils/channel-admin-guard.server";
 import {
   channelArchiveSchema,
