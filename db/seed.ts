@@ -26,18 +26,24 @@ import { positionSeeds } from "./seed-data/positions";
 import { seedProblemCare } from "./seed-data/problem-care";
 import { seedProblemWork } from "./seed-data/problem-work";
 import { seedProblems } from "./seed-data/problems";
+import { placeDemoFiles, seedResources } from "./seed-data/resources";
 import { DEMO_PASSWORD, userSeeds } from "./seed-data/users";
 import { alliances, auditLog, notifications } from "./schema/index";
 
 /** How far apart the demo users appear to have joined, so the home feed reads like a history. */
 const JOIN_INTERVAL_MS = 97 * 60_000;
 
+export type SeedOptions = {
+  /** DATA_DIR: the demo's attachments are written under it; without it the demo has none. */
+  dataDir?: string;
+};
+
 /**
  * Demo content, in one transaction; every insert is keyed on a natural key, so seeding twice changes
  * nothing, and a partly seeded database only gets what it lacks.
  */
-export async function seedDemoData(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<void> {
+  const files = await db.transaction(async (tx) => {
     const chains = await insertChains(
       tx,
       chainSeeds.map((chain, position) => ({ ...chain, position })),
@@ -117,7 +123,16 @@ export async function seedDemoData(db: Db): Promise<void> {
     await seedEvents(tx, { alliances: allianceRows, users: byEmail, now });
     await seedEventAfter(tx, { users: byEmail });
     await seedChannels(tx, { alliances: allianceRows, users: byEmail, now });
+    return seedResources(tx, {
+      chains,
+      alliances: allianceRows,
+      orgs,
+      users: byEmail,
+      now,
+      dataDir: options.dataDir ?? null,
+    });
   });
+  if (options.dataDir) await placeDemoFiles(options.dataDir, files);
 }
 
 /**
@@ -149,14 +164,15 @@ function found<T>(map: Map<string, T>, key: string, what: string): T {
 }
 
 /** First start of an empty database: fill it with the demo. */
-export async function seedIfEmpty(db: Db, log: Logger): Promise<void> {
+export async function seedIfEmpty(db: Db, log: Logger, options: SeedOptions = {}): Promise<void> {
   const [{ n }] = await db.select({ n: count() }).from(alliances);
   if (n > 0) return;
   log.info("empty database: seeding demo data");
-  await seedDemoData(db);
+  await seedDemoData(db, options);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { runWithDatabase } = await import("./cli");
-  await runWithDatabase("seed", (db) => seedDemoData(db));
+  const { loadConfig } = await import("~/utils/env.server");
+  await runWithDatabase("seed", (db) => seedDemoData(db, { dataDir: loadConfig().dataDir }));
 }

@@ -1,5 +1,8 @@
 import crypto from "node:crypto";
+import { inArray } from "drizzle-orm";
+import { searchVector } from "~/search/tsquery.server";
 import type { DbOrTx } from "~/utils/db.server";
+import { chainNodes, resourceAlliances, resourceNodes, resources } from "../db/schema/index";
 import {
   insertAlliances,
   insertChains,
@@ -97,4 +100,55 @@ export async function createAlliance(db: DbOrTx, overrides: Partial<NewAlliance>
     ...overrides,
   };
   return (await insertAlliances(db, [input])).get(input.slug)!;
+}
+
+export type NewTestResource = Partial<Omit<typeof resources.$inferInsert, "search" | "chainIds">> & {
+  orgId: string;
+  nodeIds?: string[];
+  /** The alliances it is shared with (its tab in each; who may see it when alliance-only). */
+  allianceIds?: string[];
+};
+
+/**
+ * A public negotiable service offer of `orgId` by default, with its nodes, their chains, the alliances it
+ * is shared with and its search vector written as the app writes them. Expires in a year unless told.
+ */
+export async function createResource(db: DbOrTx, input: NewTestResource) {
+  const { nodeIds = [], allianceIds = [], ...overrides } = input;
+  const row = {
+    kind: "service" as const,
+    title: `测试资源${unique()}`,
+    description: "测试用的资源说明。",
+    terms: "negotiable" as const,
+    expiresOn: new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10),
+    ...overrides,
+  };
+  const chainIds =
+    nodeIds.length === 0
+      ? []
+      : [
+          ...new Set(
+            (
+              await db
+                .select({ chainId: chainNodes.chainId })
+                .from(chainNodes)
+                .where(inArray(chainNodes.id, nodeIds))
+            ).map((node) => node.chainId),
+          ),
+        ];
+  const [resource] = await db
+    .insert(resources)
+    .values({
+      ...row,
+      chainIds,
+      search: searchVector({ title: row.title, body: row.description, tags: row.tags }),
+    })
+    .returning();
+  if (nodeIds.length > 0)
+    await db.insert(resourceNodes).values(nodeIds.map((nodeId) => ({ resourceId: resource.id, nodeId })));
+  if (allianceIds.length > 0)
+    await db
+      .insert(resourceAlliances)
+      .values(allianceIds.map((allianceId) => ({ resourceId: resource.id, allianceId })));
+  return resource;
 }

@@ -1,6 +1,7 @@
 import type { Locale } from "./locales";
 import { alliance } from "./messages/alliance";
 import { allianceAdmin } from "./messages/alliance-admin";
+import { attachment } from "./messages/attachment";
 import { auth } from "./messages/auth";
 import { calendarFeed } from "./messages/calendar-feed";
 import { chain } from "./messages/chain";
@@ -17,8 +18,10 @@ import { eventRegistration } from "./messages/event-registration";
 import { eventReminders } from "./messages/event-reminders";
 import { eventSeries } from "./messages/event-series";
 import { home } from "./messages/home";
+import { inquiry } from "./messages/inquiry";
 import { invitation } from "./messages/invitation";
 import { markdown } from "./messages/markdown";
+import { matching } from "./messages/matching";
 import { membership } from "./messages/membership";
 import { nav } from "./messages/nav";
 import { notification } from "./messages/notification";
@@ -28,11 +31,14 @@ import { presence } from "./messages/presence";
 import { problem } from "./messages/problem";
 import { problemCare } from "./messages/problem-care";
 import { problemWork } from "./messages/problem-work";
+import { resource } from "./messages/resource";
+import { resourceCatalogue } from "./messages/resource-catalogue";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
   alliance,
   allianceAdmin,
+  attachment,
   auth,
   calendarFeed,
   chain,
@@ -49,8 +55,10 @@ const namespaces = {
   eventReminders,
   eventSeries,
   home,
+  inquiry,
   invitation,
   markdown,
+  matching,
   membership,
   nav,
   notification,
@@ -60,6 +68,8 @@ const namespaces = {
   problem,
   problemCare,
   problemWork,
+  resource,
+  resourceCatalogue,
 };
 
 type Namespaces = typeof namespaces;

@@ -7,9 +7,12 @@ import {
   orgPositions,
   problemNodes,
   problems,
+  resourceNodes,
+  resources,
 } from "../../db/schema/index";
 import type { DbOrTx } from "~/utils/db.server";
 import { stagesUpstreamToDownstream } from "./chain-order";
+import { listableResource } from "./resource-list.server";
 import { weakLinkReasons, type NodeCounts, type WeakReason } from "./weak-links";
 
 export type ChainNodeSummary = { id: string; slug: string; nameZh: string; nameEn: string; position: number };
@@ -72,7 +75,10 @@ export async function findChain(db: DbOrTx, slug: string): Promise<ChainSummary 
   return (await listChains(db)).find((chain) => chain.slug === slug) ?? null;
 }
 
-export type ChainMapNode = ChainNodeSummary & NodeCounts & { weak: WeakReason[] };
+/** Public results and service offers shared at a node (the map is for everyone, as for problems). */
+export type SharedCounts = { results: number; services: number };
+
+export type ChainMapNode = ChainNodeSummary & NodeCounts & SharedCounts & { weak: WeakReason[] };
 
 /** A chain with, on each node, how many organizations supply and need it, and why it is a weak link. */
 export type ChainMapData = Omit<ChainSummary, "stages"> & { stages: ChainMapNode[][] };
@@ -135,11 +141,14 @@ export async function findChainNode(
 }
 
 /**
- * Suppliers, needers and open problems per node (for one chain, when `chainSlug` is given), in one
- * query. Only public problems count: the map is for everyone, and an alliance-only problem must not be
- * revealed even as a number.
+ * Suppliers, needers, open problems and shared results and services per node (for one chain, when
+ * `chainSlug` is given), in one query. Only public problems and resources count: the map is for everyone,
+ * and an alliance-only one must not be revealed even as a number.
  */
-async function positionCounts(db: DbOrTx, chainSlug?: string): Promise<Map<string, NodeCounts>> {
+async function positionCounts(
+  db: DbOrTx,
+  chainSlug?: string,
+): Promise<Map<string, NodeCounts & SharedCounts>> {
   const inChain = (nodeId: SQL) =>
     chainSlug
       ? sql`and ${nodeId} in (select ${chainNodes.id} from ${chainNodes}
@@ -150,37 +159,60 @@ async function positionCounts(db: DbOrTx, chainSlug?: string): Promise<Map<strin
     suppliers: string;
     needs: string;
     open_problems: string;
+    results: string;
+    services: string;
   }>(sql`
-    select node_id, sum(suppliers) as suppliers, sum(needs) as needs, sum(open_problems) as open_problems
+    select node_id, sum(suppliers) as suppliers, sum(needs) as needs, sum(open_problems) as open_problems,
+      sum(results) as results, sum(services) as services
     from (
       select ${orgPositions.nodeId} as node_id,
         count(*) filter (where ${orgPositions.kind} = 'supplies') as suppliers,
         count(*) filter (where ${orgPositions.kind} = 'needs') as needs,
-        0 as open_problems
+        0 as open_problems, 0 as results, 0 as services
       from ${orgPositions} where true ${inChain(sql`${orgPositions.nodeId}`)}
       group by ${orgPositions.nodeId}
       union all
-      select ${problemNodes.nodeId}, 0, 0, count(*)
+      select ${problemNodes.nodeId}, 0, 0, count(*), 0, 0
       from ${problemNodes} join ${problems} on ${problems.id} = ${problemNodes.problemId}
       where ${problems.status} in ('open', 'in_progress') and ${problems.visibility} = 'public'
         and ${problems.hiddenAt} is null ${inChain(sql`${problemNodes.nodeId}`)}
       group by ${problemNodes.nodeId}
+      union all
+      select ${resourceNodes.nodeId}, 0, 0, 0,
+        count(*) filter (where ${resources.kind} = 'result'),
+        count(*) filter (where ${resources.kind} = 'service')
+      from ${resourceNodes} join ${resources} on ${resources.id} = ${resourceNodes.resourceId}
+      where ${resources.kind} in ('result', 'service') and ${listableResource(null)}
+        ${inChain(sql`${resourceNodes.nodeId}`)}
+      group by ${resourceNodes.nodeId}
     ) counted
     group by node_id`);
   return new Map(
     rows.map((row) => [
       row.node_id,
-      { suppliers: Number(row.suppliers), needs: Number(row.needs), openProblems: Number(row.open_problems) },
+      {
+        suppliers: Number(row.suppliers),
+        needs: Number(row.needs),
+        openProblems: Number(row.open_problems),
+        results: Number(row.results),
+        services: Number(row.services),
+      },
     ]),
   );
 }
 
-function withCounts(chain: ChainSummary, counts: Map<string, NodeCounts>): ChainMapData {
+function withCounts(chain: ChainSummary, counts: Map<string, NodeCounts & SharedCounts>): ChainMapData {
   return {
     ...chain,
     stages: chain.stages.map((stage) =>
       stage.map((node) => {
-        const nodeCounts = counts.get(node.id) ?? { suppliers: 0, needs: 0, openProblems: 0 };
+        const nodeCounts = counts.get(node.id) ?? {
+          suppliers: 0,
+          needs: 0,
+          openProblems: 0,
+          results: 0,
+          services: 0,
+        };
         return { ...node, ...nodeCounts, weak: weakLinkReasons(nodeCounts) };
       }),
     ),

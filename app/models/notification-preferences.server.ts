@@ -29,7 +29,12 @@ export const DEFAULT_DELIVERY: Delivery = "in_app";
  * A moderator's decision about one's own post is always told: neither a preference nor an alliance's
  * level turns it off (a level mutes the channels' chatter, not what is done to one's words).
  */
-const ALWAYS_TOLD = new Set(["problem.hidden", "problem.reply_hidden", "channel.message_hidden"]);
+const ALWAYS_TOLD = new Set([
+  "problem.hidden",
+  "problem.reply_hidden",
+  "channel.message_hidden",
+  "resource.hidden",
+]);
 const CHANNEL_GROUPS = new Set<string>(["channel.mention", "channel.reply", "channel.message"]);
 
 /** The group a notification type belongs to; null for types no preference governs. */
@@ -39,6 +44,7 @@ export function groupOf(type: string): PreferenceGroup | null {
   if (CHANNEL_GROUPS.has(type)) return type as PreferenceGroup;
   if (type === "alliance.chair_appointed") return "membership";
   const prefix = type.slice(0, type.indexOf("."));
+  if (prefix === "resource" || prefix === "inquiry") return "resource";
   return prefix === "problem" || prefix === "membership" || prefix === "event" ? prefix : null;
 }
 

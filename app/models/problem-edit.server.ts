@@ -17,6 +17,8 @@ import { qualified, type DbOrTx } from "~/utils/db.server";
 import type { ProblemCreateInput, ProblemUrgency, ProblemVisibility } from "~/validation/problem";
 import { deadlineOf } from "~/validation/problem";
 import { transact } from "./activity.server";
+import { enqueueJob } from "./jobs.server";
+import { problemMatchJob } from "./resource-match-jobs.server";
 import type { ProblemRef } from "./problem-access.server";
 import { setProblemNodes } from "./problems.server";
 import type { ProblemAlliance } from "./problems.server";
@@ -185,6 +187,7 @@ export async function editProblem(
       .insert(problemEvents)
       .values({ problemId: problem.id, actorId: editorId, kind: "edited", createdAt: now });
     publish({ topic: problemTopic(problem.id), type: "problem.edited", actorId: editorId });
+    await enqueueJob(tx, problemMatchJob(problem.id, now));
     return { status: "edited", revision: textChanged };
   });
 }

@@ -25,6 +25,8 @@ import type {
 } from "~/validation/problem";
 import { deadlineOf } from "~/validation/problem";
 import { transact } from "./activity.server";
+import { enqueueJob } from "./jobs.server";
+import { problemMatchJob } from "./resource-match-jobs.server";
 import { judgeAccess, viewerMembership } from "./problem-access.server";
 import { isUuid } from "./topic-records.server";
 
@@ -50,6 +52,8 @@ export type ProblemPage = {
   id: string;
   authorId: string;
   title: string;
+  /** The Markdown source, for matching; pages show `html`. */
+  body: string;
   html: string;
   status: ProblemStatus;
   urgency: ProblemUrgency;
@@ -101,8 +105,8 @@ export async function getProblem(db: DbOrTx, viewer: Viewer, id: string): Promis
   if (!row) return null;
   const access = judgeAccess(viewer, row);
   if (!access) return null;
-  const { body, allianceId: _allianceId, membership: _membership, ...rest } = row;
-  return { ...rest, ...access, html: renderMarkdown(body) };
+  const { allianceId: _allianceId, membership: _membership, ...rest } = row;
+  return { ...rest, ...access, html: renderMarkdown(row.body) };
 }
 
 /** The alliances a user may post to: those they are an active member of (archived ones excluded). */
@@ -247,6 +251,7 @@ export async function createProblem(
       payload: { problemId: id, allianceId: input.allianceId ?? null },
       actorId: authorId,
     });
+    await enqueueJob(tx, problemMatchJob(id, new Date()));
     return { status: "created", id };
   });
 }

@@ -1,6 +1,7 @@
 import { channelAccess } from "~/models/channel-access.server";
 import { eventAccess } from "~/models/event-access.server";
 import { problemAccess } from "~/models/problem-access.server";
+import { inquiryAccess } from "~/models/resource-access.server";
 import { allianceAccess } from "~/models/topic-records.server";
 import type { Db } from "~/utils/db.server";
 import {
@@ -62,6 +63,12 @@ export async function refuseTopic(db: Db, viewer: Viewer, topic: string): Promis
       // A private channel does not exist for those not invited, here as at its address.
       const channel = await channelAccess(db, viewer, id);
       return channel ? null : { code: "not_found", message: `no channel ${id}` };
+    }
+    case "inquiry": {
+      if (id === null || !can(viewer, "inquiry.watch")) return forbidden(topic);
+      // An inquiry exists only for its asker and the provider.
+      const inquiry = await inquiryAccess(db, viewer, id);
+      return inquiry ? null : { code: "not_found", message: `no inquiry ${id}` };
     }
   }
 }

@@ -59,3 +59,8 @@ export function eventTopic(eventId: string): string {
 export function channelTopic(channelId: string): string {
   return `channel:${channelId}`;
 }
+
+/** One inquiry's thread and status, for its asker and the provider. */
+export function inquiryTopic(inquiryId: string): string {
+  return `inquiry:${inquiryId}`;
+}

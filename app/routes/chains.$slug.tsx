@@ -4,6 +4,7 @@ import { ChainLegend } from "~/components/chain/chain-legend";
 import { ChainMap } from "~/components/chain/chain-map";
 import { NodeList } from "~/components/chain/node-list";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { ChainResources } from "~/components/resource-catalogue/chain-resources";
 import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { BilingualHeading } from "~/components/page-heading";
 import { pick } from "~/i18n/pick";
@@ -40,6 +41,7 @@ export default function ChainPage() {
         <ChainLegend />
       </div>
       <NodeList chain={chain} />
+      <ChainResources chain={chain} />
     </div>
   );
 }

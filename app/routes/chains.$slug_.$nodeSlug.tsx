@@ -3,13 +3,16 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { NodeOrganizations } from "~/components/chain/node-organizations";
 import { countsText, weakReasonTexts } from "~/components/chain/node-style";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { NodeResources } from "~/components/resource-catalogue/node-resources";
 import { focusRing } from "~/components/layout/nav-items";
 import { BilingualHeading } from "~/components/page-heading";
 import { metaLocale, metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { findChainNode } from "~/models/chains.server";
+import { listNodeResources } from "~/models/resource-catalogue.server";
 import { invariantResponse } from "~/utils/invariant";
+import { getOptionalUser } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const t = metaTranslator(matches);
@@ -23,14 +26,17 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   ];
 };
 
-export async function loader({ context, params }: LoaderFunctionArgs) {
-  const found = await findChainNode(context.services.db, params.slug ?? "", params.nodeSlug ?? "");
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { db } = context.services;
+  const found = await findChainNode(db, params.slug ?? "", params.nodeSlug ?? "");
   invariantResponse(found, 404, "chain.node.notFound");
-  return found;
+  // The session was already checked for this request (root loader): asking again costs no query.
+  const { user } = await getOptionalUser({ request, context });
+  return { ...found, resources: await listNodeResources(db, user, found.node.id) };
 }
 
 export default function ChainNodePage() {
-  const { chain, node, organizations } = useLoaderData<typeof loader>();
+  const { chain, node, organizations, resources } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const nodes = new Map(chain.stages.flat().map((n) => [n.id, n]));
@@ -112,6 +118,8 @@ export default function ChainNodePage() {
           organizations={organizations.filter((o) => o.position === "needs")}
         />
       </div>
+
+      <NodeResources nodeId={node.id} lists={resources} />
     </div>
   );
 }

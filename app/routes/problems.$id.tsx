@@ -3,8 +3,10 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { AttachmentsPanel } from "~/components/attachments/attachments-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
+import { ProblemResourceMatches } from "~/components/matching/problem-resource-matches";
 import { formatDay, formatMoment } from "~/components/org/format";
 import { Applications } from "~/components/problem/applications";
 import { CareBar, HiddenBanner, ReplyCare } from "~/components/problem/care-bar";
@@ -20,6 +22,7 @@ import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { latestActivityId } from "~/models/activity.server";
+import { listAttachments } from "~/models/attachments.server";
 import { problemAccess } from "~/models/problem-access.server";
 import { careView, getProblemCare } from "~/models/problem-care.server";
 import {
@@ -31,6 +34,7 @@ import {
 import { canModerate } from "~/models/problem-moderation.server";
 import { getProblemWork, workView } from "~/models/problem-work.server";
 import { getProblem } from "~/models/problems.server";
+import { matchesForProblem } from "~/models/resource-matching.server";
 import { problemTopic } from "~/realtime/topics";
 import { useLive } from "~/realtime/use-live";
 import { invariantResponse } from "~/utils/invariant";
@@ -51,13 +55,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   invariantResponse(problem, 404, "problem.notFound");
   const watch = can(user, "problem.watch");
   const moderate = canModerate(problem);
-  const [engagement, after, work, care] = await Promise.all([
+  const [engagement, after, work, care, resourceMatches, attachments] = await Promise.all([
     getEngagement(db, user, problem.id, { moderate }),
     watch ? latestActivityId(db, problemTopic(problem.id)) : 0,
     getProblemWork(db, user, problem),
     getProblemCare(db, user, problem.id, moderate),
+    matchesForProblem(db, user, {
+      title: problem.title,
+      body: problem.body,
+      tags: problem.tags,
+      nodeIds: problem.nodes.map((node) => node.id),
+    }),
+    listAttachments(db, { kind: "problem", id: problem.id }),
   ]);
-  const { authorId, role: _role, ...shown } = problem;
+  // The Markdown source stays on the server: the page shows the rendered HTML.
+  const { authorId, role: _role, body: _body, ...shown } = problem;
   return {
     problem: shown,
     engagement,
@@ -69,6 +81,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     live: watch ? { topic: problemTopic(problem.id), after } : null,
     work: workView(user, problem, work),
     care: careView(user, problem, moderate, care),
+    resourceMatches,
+    attachments,
   };
 }
 
@@ -115,7 +129,8 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 export default function ProblemPage() {
-  const { problem, engagement, viewer, live, work, care } = useLoaderData<typeof loader>();
+  const { problem, engagement, viewer, live, work, care, resourceMatches, attachments } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -177,6 +192,11 @@ export default function ProblemPage() {
       )}
       {problem.hiddenAt && <HiddenBanner reason={problem.hiddenReason ?? ""} />}
       <MarkdownView html={problem.html} className="mt-8" />
+      <AttachmentsPanel
+        action={`/problems/${problem.id}/attachments`}
+        attachments={attachments}
+        manage={work.manage}
+      />
       {care.reports && (
         <ModerationPanel problemId={problem.id} hidden={problem.hiddenAt !== null} reports={care.reports} />
       )}
@@ -195,6 +215,7 @@ export default function ProblemPage() {
         acceptable={work.acceptable}
         apply={work.apply}
       />
+      <ProblemResourceMatches matches={resourceMatches} />
       {work.milestonesShown && (
         <Milestones problemId={problem.id} milestones={work.milestones} editable={work.milestonesEditable} />
       )}

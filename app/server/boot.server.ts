@@ -44,7 +44,7 @@ export async function startServer({
   try {
     await ensureAdmin(database.db, config, log);
     await deleteExpiredSessions({ db: database.db, config });
-    if (config.seedDemo) await seedIfEmpty(database.db, log);
+    if (config.seedDemo) await seedIfEmpty(database.db, log, { dataDir: config.dataDir });
     const base = { config, db: database.db, log };
     socketServer = createRealtimeServer(httpServer, base);
     // With REDIS_URL, serve only once this process has joined the others' rooms.

@@ -5,6 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type RequestHandler } from "express";
 import helmet from "helmet";
+import { UPLOAD_PATH } from "~/files/limits";
 import { detectLocale, translate } from "~/i18n/detect";
 import { pingDatabase } from "~/models/health.server";
 import type { Config } from "~/utils/env.server";
@@ -140,11 +141,13 @@ function rejectForeignOrigins({ config, log }: Services): RequestHandler {
   };
 }
 
-/** Forms are small; Remix would otherwise read any body into memory. Uploads will get their own route-level limit. */
+/** Forms are small; Remix would otherwise read any body into memory. Uploads have their own limit. */
 const MAX_FORM_BYTES = 1024 * 1024;
 
 function limitBodySize(maxBytes: number): RequestHandler {
   return (req, res, next) => {
+    // Uploads stream their bodies through their own capped reader (app/files/upload.server.ts).
+    if (req.method === "POST" && UPLOAD_PATH.test(req.path)) return next();
     const length = req.get("content-length");
     // Browsers send a length with every form; a streamed body of unknown size could be any size.
     if (length === undefined && req.get("transfer-encoding")) {

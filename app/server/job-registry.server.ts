@@ -1,7 +1,11 @@
+import { SWEEP_KIND, sweepAttachmentFiles } from "~/models/attachment-sweeper.server";
 import { PLAN_KIND, REMINDER_KIND, planReminders, sendReminder } from "~/models/event-reminders.server";
 import { pruneFinishedJobs } from "~/models/jobs.server";
 import { DIGEST_KIND, DIGEST_PLAN_KIND, planDigests, sendDigest } from "~/models/notification-digest.server";
 import { NOTIFICATION_EMAIL_KIND, sendNotificationEmail } from "~/models/notification-email.server";
+import { EXPIRY_KIND, noticeExpiredResources } from "~/models/resource-expiry.server";
+import { announceProblemMatches, announceResourceMatches } from "~/models/resource-match-announce.server";
+import { MATCH_PROBLEM_KIND, MATCH_RESOURCE_KIND, payloadId } from "~/models/resource-match-jobs.server";
 import type { JobHandler, RecurringJob } from "./job-runner.server";
 
 const PRUNE_KIND = "jobs.prune";
@@ -37,8 +41,24 @@ export const jobHandlers: Record<string, JobHandler> = {
     });
     services.log.debug({ jobId: job.id, result }, "daily digest");
   },
+  [EXPIRY_KIND]: async ({ tx, publish, services }) => {
+    const asked = await noticeExpiredResources(tx, publish, new Date());
+    if (asked > 0) services.log.info({ asked }, "expired resources: owners asked to confirm");
+  },
+  [MATCH_PROBLEM_KIND]: async ({ tx, publish, job, services }) => {
+    const told = await announceProblemMatches(tx, publish, payloadId(job.payload, "problemId"));
+    services.log.debug({ jobId: job.id, told }, "problem matches announced");
+  },
+  [MATCH_RESOURCE_KIND]: async ({ tx, publish, job, services }) => {
+    const told = await announceResourceMatches(tx, publish, payloadId(job.payload, "resourceId"));
+    services.log.debug({ jobId: job.id, told }, "resource matches announced");
+  },
   [PRUNE_KIND]: async ({ tx }) => {
     await pruneFinishedJobs(tx, new Date(Date.now() - KEEP_DONE_MS));
+  },
+  [SWEEP_KIND]: async ({ tx, services }) => {
+    const result = await sweepAttachmentFiles(tx, services.config.dataDir, new Date());
+    if (result.finished + result.removed > 0) services.log.info(result, "attachment files swept");
   },
 };
 
@@ -46,4 +66,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: PLAN_KIND, everyMs: 60_000 },
   { kind: DIGEST_PLAN_KIND, everyMs: 3_600_000 },
   { kind: PRUNE_KIND, everyMs: DAY_MS },
+  { kind: SWEEP_KIND, everyMs: 3_600_000 },
+  { kind: EXPIRY_KIND, everyMs: 3_600_000 },
 ];

@@ -162,6 +162,30 @@ export const policy = {
   "channel.moderate": alliance(organizersOnly),
   /** Who in the alliance is online now. */
   "alliance.presence.view": alliance({ ...organizersOnly, member: true }),
+
+  /**
+   * Sharing a resource for an organization; record checks: the viewer represents it, and an alliance-only
+   * resource is shared only with alliances the viewer is an active member of.
+   */
+  "resource.create": platform({ anonymous: false, user: true, admin: true }),
+  /**
+   * Editing, withdrawing, confirming, attachments, and answering and deciding its inquiries: the
+   * representatives of the organization that shares it.
+   */
+  "resource.manage": organization({ ...orgAdmins, representative: true }),
+  /** Asking the provider about a resource; record checks: `canSeeResource` (else 404), not one's own. */
+  "resource.inquire": platform({ anonymous: false, user: true, admin: true }),
+  /** Reporting a resource to the organizers; record check: `canSeeResource`. */
+  "resource.report": platform({ anonymous: false, user: true, admin: true }),
+  /**
+   * Hiding and restoring resources with a reason, and the reports about them, in the alliances a resource
+   * is shared with; one shared with none is moderated by platform admins.
+   */
+  "resource.moderate": alliance(organizersOnly),
+  /** How many inquiries the alliance's resources received — counts only, never their contents. */
+  "resource.inquiries.count": alliance(organizersOnly),
+  /** An inquiry's thread and its live topic; record check: `canReadInquiry` (asker or provider). */
+  "inquiry.watch": platform({ anonymous: false, user: true, admin: true }),
 } as const;
 
 export type Action = keyof typeof policy;
@@ -226,6 +250,7 @@ export const topicActions = {
   event: "event.watch",
   board: "problem.watch",
   channel: "channel.read",
+  inquiry: "inquiry.watch",
 } as const satisfies Record<string, Action>;
 
 export type TopicKind = keyof typeof topicActions;
@@ -352,4 +377,30 @@ export function canPostInChannel(role: AllianceRole, channel: ChannelAccess, inv
     canSeeChannel(role, channel, invited) &&
     channel.archivedAt === null
   );
+}
+
+export type ResourceAccess = { visibility: "public" | "alliance"; allianceIds: readonly string[] };
+
+/**
+ * Public resources are for everyone; alliance-only ones for active members of an alliance they are
+ * shared with, the providing organization's representatives (`manage`) and platform admins. Everyone else
+ * is told they do not exist (404, not in the catalogue, search or matches), as for problems.
+ */
+export function canSeeResource(
+  viewer: Viewer,
+  activeAllianceIds: ReadonlySet<string>,
+  resource: ResourceAccess,
+  manage: boolean,
+): boolean {
+  if (manage || resource.visibility === "public" || platformRole(viewer) === "admin") return true;
+  return resource.allianceIds.some((id) => activeAllianceIds.has(id));
+}
+
+/**
+ * An inquiry is between the asker and the provider (`manage` on its resource); organizers see counts
+ * only, and platform admins no more than they do.
+ */
+export function canReadInquiry(viewer: Viewer, inquiry: { askerId: string }, manage: boolean): boolean {
+  if (!can(viewer, "inquiry.watch")) return false;
+  return viewer?.id === inquiry.askerId || manage;
 }

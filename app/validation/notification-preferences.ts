@@ -18,6 +18,7 @@ export const deliveryFields = {
   membership: "membership",
   event: "event",
   eventReminder: "event.reminder",
+  resource: "resource",
 } as const;
 export type DeliveryField = keyof typeof deliveryFields;
 export type PreferenceGroup = (typeof deliveryFields)[DeliveryField];
@@ -36,6 +37,7 @@ export const notificationPreferencesSchema = z.object({
   membership: delivery,
   event: delivery,
   eventReminder: delivery,
+  resource: delivery,
   alliances: z
     .array(
       z.object({

@@ -13,3 +13,4 @@ export * from "./reports";
 export * from "./events";
 export * from "./jobs";
 export * from "./channels";
+export * from "./resources";

@@ -2,8 +2,13 @@ import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid }
 import { alliances } from "./alliances";
 import { users } from "./users";
 
-/** What can be reported; resources add their kind when they land. */
-export const reportSubjectEnum = pgEnum("report_subject", ["problem", "problem_reply", "channel_message"]);
+/** What can be reported. */
+export const reportSubjectEnum = pgEnum("report_subject", [
+  "problem",
+  "problem_reply",
+  "channel_message",
+  "resource",
+]);
 export const reportStatusEnum = pgEnum("report_status", ["open", "hidden", "dismissed"]);
 
 /**

@@ -6,6 +6,7 @@ import {
   channels,
   eventOccurrences,
   events,
+  inquiries,
   memberships,
   organizations,
   orgRepresentatives,
@@ -16,6 +17,7 @@ import {
   allianceTopic,
   channelTopic,
   eventTopic,
+  inquiryTopic,
   PLATFORM_TOPIC,
   problemTopic,
   userTopic,
@@ -30,7 +32,7 @@ import {
   type PlatformRole,
   type Scope,
 } from "~/utils/permissions.server";
-import { createAlliance } from "../factories";
+import { createAlliance, createResource } from "../factories";
 import { useTestDatabase } from "../setup/database";
 import { client, connect, refusal, signIn, subscribe } from "../setup/live";
 import { useTestServer } from "../setup/server";
@@ -365,6 +367,39 @@ describe("authorization matrix", () => {
       return passes(http(`/problems/${id}/status`, cookie, { intent: "close", note: "已由其他途径解决。" }));
     },
 
+    "resource.create": (_f, cookie) => passes(http("/resources/new", cookie)),
+    "resource.manage": async (f, cookie) => {
+      // Every way in must agree: the edit form and the owner's buttons on the page.
+      const [one, two] = [
+        await createResource(database.db, { orgId: f.org.id }),
+        await createResource(database.db, { orgId: f.org.id }),
+      ];
+      return agreed([
+        passes(http(`/resources/${one.id}/edit`, cookie)),
+        passes(http(`/resources/${two.id}`, cookie, { intent: "withdraw" })),
+      ]);
+    },
+    "resource.report": async (f, cookie) => {
+      const resource = await createResource(database.db, { orgId: f.org.id });
+      return passes(http(`/resources/${resource.id}/report`, cookie, { reason: "疑似广告。" }));
+    },
+    "resource.moderate": async (f, cookie) => {
+      const resource = await createResource(database.db, { orgId: f.org.id, allianceIds: [f.alliance.id] });
+      return passes(
+        http(`/resources/${resource.id}/moderation`, cookie, {
+          intent: "hide",
+          reason: "与联盟无关的推广。",
+        }),
+      );
+    },
+    "resource.inquiries.count": async (f, cookie) => {
+      // A public resource shared with the alliance: everyone sees it on the tab, only some see its count.
+      await createResource(database.db, { orgId: f.org.id, allianceIds: [f.alliance.id] });
+      return (await http(`/alliances/${f.alliance.slug}/resources`, cookie)).body.includes(
+        "data-inquiry-count=",
+      );
+    },
+
     "event.create": (f, cookie) => passes(http(`/events/new?alliance=${f.alliance.slug}`, cookie)),
     "event.manage": async (f, cookie) => {
       // Every way in must agree: the edit form, one date's page, check-in by code, the minutes.
@@ -425,6 +460,29 @@ describe("authorization matrix", () => {
       return passes(
         http(`/channels/${channelId}/report`, cookie, { messageId: message.id, reason: "疑似广告。" }),
       );
+    },
+    "resource.inquire": async (f, cookie) => {
+      const resource = await createResource(database.db, { orgId: f.org.id });
+      return passes(
+        http(`/resources/${resource.id}/inquiries`, cookie, {
+          message: "能否提供样品与报价？",
+          intendedUse: "用于矩阵测试的评估。",
+        }),
+      );
+    },
+    "inquiry.watch": async (f, cookie, self) => {
+      // The persona's own inquiry (a visitor has none: someone else's), so only the platform right decides.
+      const resource = await createResource(database.db, { orgId: f.org.id });
+      const [inquiry] = await database.db
+        .insert(inquiries)
+        .values({
+          resourceId: resource.id,
+          askerId: self ?? f.people.target.id,
+          message: "能否提供样品？",
+          intendedUse: "评估",
+        })
+        .returning({ id: inquiries.id });
+      return watch(cookie, inquiryTopic(inquiry.id));
     },
   };
 

@@ -301,6 +301,7 @@ describe("notification preferences", () => {
       membership: "in_app",
       event: "off",
       eventReminder: "off",
+      resource: "email",
     };
 
     it("is linked from the settings page and shows the defaults", async () => {
@@ -342,6 +343,7 @@ describe("notification preferences", () => {
         problem: "email",
         membership: "in_app",
         event: "off",
+        resource: "email",
       });
       const [reminders] = await database.db
         .select({ minutes: users.eventReminderMinutes })

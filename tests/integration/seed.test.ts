@@ -1,8 +1,16 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedDemoData, seedIfEmpty } from "../../db/seed";
+import { sniff } from "~/files/sniff.server";
+import { isStoredName } from "~/files/storage.server";
 import { channelAccess } from "~/models/channel-access.server";
 import { listMessages } from "~/models/channel-messages.server";
+import { inquiryAccess, resourceAccess } from "~/models/resource-access.server";
+import { resourceSeedId } from "../../db/seed-data/resources";
 import { DEMO_PASSWORD, demoLogins } from "../../db/seed-data/users";
 import type { Logger } from "~/utils/logger.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
@@ -49,9 +57,15 @@ describe("demo seed", () => {
     return result;
   }
 
+  // The demo's attachments land under DATA_DIR/files; each run of this file gets its own.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "qilian-seed-"));
+  const storedFiles = () =>
+    fs.readdirSync(path.join(dataDir, "files"), { recursive: true }).map(String).sort();
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
   const firstStart = stubLogger();
   beforeAll(async () => {
-    await seedIfEmpty(database.db, firstStart);
+    await seedIfEmpty(database.db, firstStart, { dataDir });
   });
 
   it("seeds an empty database on first start", async () => {
@@ -336,18 +350,276 @@ describe("demo seed", () => {
     expect(others).toBe(0);
   });
 
+  it("shares resources of every kind, terms and mode across the seven chains and every alliance", async () => {
+    const listed = await rows<{
+      kind: string;
+      visibility: string;
+      terms: string;
+      modes: string[];
+      title: string;
+      description: string;
+      chains: number;
+      nodes: number;
+      alliances: number;
+      searchable: boolean;
+    }>(sql`
+      select r.kind::text, r.visibility::text, r.terms::text, r.modes::text[] as modes, r.title, r.description,
+        cardinality(r.chain_ids) as chains,
+        (select count(*)::int from resource_nodes n where n.resource_id = r.id) as nodes,
+        (select count(*)::int from resource_alliances a where a.resource_id = r.id) as alliances,
+        length(r.search) > 0 as searchable
+      from resources r`);
+    expect(listed.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(listed.map((r) => r.kind))).toEqual(
+      new Set(["result", "product", "service", "dataset", "document", "equipment", "lab_time"]),
+    );
+    expect(new Set(listed.map((r) => r.terms))).toEqual(new Set(["free", "paid", "negotiable"]));
+    expect(new Set(listed.flatMap((r) => r.modes))).toEqual(
+      new Set(["licensing", "transfer", "joint_development", "service_contract", "rental", "purchase"]),
+    );
+    expect(listed.filter((r) => r.visibility === "alliance").length).toBeGreaterThanOrEqual(4);
+    expect(listed.filter((r) => r.visibility === "public").length).toBeGreaterThanOrEqual(15);
+    for (const r of listed) {
+      expect(r.nodes, r.title).toBeGreaterThan(0);
+      expect(r.chains, r.title).toBe(1);
+      expect(r.searchable, r.title).toBe(true);
+      // Alliance-only means "for the members of these": never for nobody.
+      if (r.visibility === "alliance") expect(r.alliances, r.title).toBeGreaterThan(0);
+    }
+    const han = /\p{Script=Han}/u;
+    const english = listed.filter((r) => !han.test(r.title) && !han.test(r.description));
+    expect(english.length).toBeGreaterThanOrEqual(5);
+    expect(listed.length - english.length).toBeGreaterThanOrEqual(20);
+
+    const [spread] = await rows<{ chains: number; alliances: number; orgs: number; kinds: number }>(sql`
+      select (select count(distinct c)::int from resources, unnest(chain_ids) c) as chains,
+        (select count(distinct alliance_id)::int from resource_alliances) as alliances,
+        (select count(distinct org_id)::int from resources) as orgs,
+        (select count(distinct o.kind)::int from resources r join organizations o on o.id = r.org_id) as kinds`);
+    expect(spread).toMatchObject({ chains: 7, alliances: 7 });
+    expect(spread.orgs).toBeGreaterThanOrEqual(10);
+    // Firms, a university, an institute and an agency all share something.
+    expect(spread.kinds).toBeGreaterThanOrEqual(4);
+  });
+
+  it("keeps every resource's chains, sharer, contact and alliances as the app would write them", async () => {
+    const [integrity] = await rows<Record<string, number>>(sql`select
+      (select count(*)::int from resources r where r.chain_ids <> array(select distinct c.chain_id
+        from resource_nodes n join chain_nodes c on c.id = n.node_id where n.resource_id = r.id order by 1))
+        as "staleChains",
+      (select count(*)::int from resources r where not exists (select 1 from org_representatives o
+        where o.org_id = r.org_id and o.user_id = r.created_by_id)) as "sharedByOutsider",
+      (select count(*)::int from resources r where not exists (select 1 from org_representatives o
+        where o.org_id = r.org_id and o.user_id = r.contact_user_id)) as "contactNotRepresentative",
+      (select count(*)::int from resource_alliances a join resources r on r.id = a.resource_id
+        where not exists (select 1 from memberships m where m.alliance_id = a.alliance_id
+          and m.user_id = r.created_by_id and m.status = 'active')) as "sharedWithForeignAlliance",
+      (select count(*)::int from resources where hidden_at is not null) as hidden,
+      (select count(*)::int from resources where updated_at < created_at) as "editedBeforeShared"`);
+    expect(integrity).toEqual({
+      staleChains: 0,
+      sharedByOutsider: 0,
+      contactNotRepresentative: 0,
+      sharedWithForeignAlliance: 0,
+      hidden: 0,
+      editedBeforeShared: 0,
+    });
+  });
+
+  it("has one listing past its date awaiting its owner's confirmation and one withdrawn", async () => {
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const expired = await rows<{ id: string; owner: string; noticed: boolean; told: number }>(sql`
+      select r.id, r.created_by_id as owner, r.expiry_notice_at is not null as noticed,
+        (select count(*)::int from notifications n where n.user_id = r.created_by_id
+          and n.type = 'resource.expiring' and n.href = '/resources/' || r.id) as told
+      from resources r where r.expires_on < ${today}::date and r.withdrawn_at is null`);
+    expect(expired).toHaveLength(1);
+    expect(expired[0]).toMatchObject({ noticed: true, told: 1 });
+    const [{ notNoticedYet }] = await rows<{ notNoticedYet: number }>(sql`
+      select count(*)::int as "notNoticedYet" from resources where expiry_notice_at is not null
+        and expires_on >= ${today}::date`);
+    expect(notNoticedYet).toBe(0);
+
+    const withdrawn = await rows<{ id: string; inquiries: number }>(sql`
+      select r.id, (select count(*)::int from inquiries i where i.resource_id = r.id) as inquiries
+      from resources r where r.withdrawn_at is not null`);
+    expect(withdrawn).toHaveLength(1);
+    // Kept for the history of the inquiries made about it.
+    expect(withdrawn[0].inquiries).toBeGreaterThan(0);
+  });
+
+  it("stores real PDF and PNG attachments under DATA_DIR with their size and checksum", async () => {
+    const files = await rows<{
+      resource: string;
+      name: string;
+      stored: string;
+      mime: string;
+      size: number;
+      sha256: string;
+      uploader: boolean;
+    }>(sql`
+      select a.resource_id as resource, a.file_name as name, a.stored_name as stored, a.mime,
+        a.size::int as size, a.sha256,
+        exists (select 1 from org_representatives o join resources r on r.org_id = o.org_id
+          where r.id = a.resource_id and o.user_id = a.uploaded_by_id) as uploader
+      from attachments a`);
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(files.map((f) => f.mime))).toEqual(new Set(["application/pdf", "image/png"]));
+    expect(files.some((f) => /\p{Script=Han}/u.test(f.name))).toBe(true);
+    for (const file of files) {
+      expect(file.uploader, file.name).toBe(true);
+      // Stored under a generated name, never the uploaded one.
+      expect(isStoredName(file.stored), file.name).toBe(true);
+      const bytes = fs.readFileSync(path.join(dataDir, "files", file.stored));
+      expect(bytes.length, file.name).toBe(file.size);
+      expect(crypto.createHash("sha256").update(bytes).digest("hex"), file.name).toBe(file.sha256);
+      // The upload check would have let it in, as what the row says it is.
+      const sniffed = await sniff(bytes, file.name);
+      expect(sniffed.ok && sniffed.type.mime, file.name).toBe(file.mime);
+    }
+    // Every file moved into place once the seed committed: nothing left waiting in files/tmp.
+    expect(storedFiles().filter(isStoredName).sort()).toEqual(files.map((f) => f.stored).sort());
+    expect(fs.readdirSync(path.join(dataDir, "files", "tmp"))).toEqual([]);
+  });
+
+  it("threads inquiries in every status between askers who may ask and the provider", async () => {
+    const asked = await rows<{
+      id: string;
+      status: string;
+      decided: boolean;
+      messages: number;
+      lastByAsker: boolean | null;
+      askerMaySee: boolean;
+      askerRepresents: boolean;
+      problemOwn: boolean | null;
+      askerOrgOwn: boolean | null;
+      strangers: number;
+    }>(sql`
+      select i.id, i.status::text, i.decided_at is not null as decided,
+        (select count(*)::int from inquiry_messages m where m.inquiry_id = i.id) as messages,
+        (select m.author_id = i.asker_id from inquiry_messages m where m.inquiry_id = i.id
+          order by m.id desc limit 1) as "lastByAsker",
+        (r.visibility = 'public' or exists (select 1 from resource_alliances ra join memberships ms
+          on ms.alliance_id = ra.alliance_id where ra.resource_id = r.id and ms.user_id = i.asker_id
+          and ms.status = 'active')) as "askerMaySee",
+        exists (select 1 from org_representatives o where o.org_id = r.org_id and o.user_id = i.asker_id)
+          as "askerRepresents",
+        (select p.author_id = i.asker_id from problems p where p.id = i.problem_id) as "problemOwn",
+        (select exists (select 1 from org_representatives o where o.org_id = i.asker_org_id
+          and o.user_id = i.asker_id) where i.asker_org_id is not null) as "askerOrgOwn",
+        (select count(*)::int from inquiry_messages m where m.inquiry_id = i.id and m.author_id <> i.asker_id
+          and not exists (select 1 from org_representatives o where o.org_id = r.org_id
+            and o.user_id = m.author_id)) as strangers
+      from inquiries i join resources r on r.id = i.resource_id`);
+    expect(asked.length).toBeGreaterThanOrEqual(10);
+    expect(new Set(asked.map((i) => i.status))).toEqual(
+      new Set(["open", "answered", "accepted", "declined", "withdrawn"]),
+    );
+    expect(asked.filter((i) => i.messages >= 2).length).toBeGreaterThanOrEqual(3);
+    expect(asked.filter((i) => i.problemOwn !== null).length).toBeGreaterThanOrEqual(5);
+    for (const i of asked) {
+      expect(i, i.id).toMatchObject({ askerMaySee: true, askerRepresents: false, strangers: 0 });
+      expect(i.problemOwn ?? true, i.id).toBe(true);
+      expect(i.askerOrgOwn ?? true, i.id).toBe(true);
+      expect(i.decided, i.id).toBe(!["open", "answered"].includes(i.status));
+      // `open` is the provider's turn, `answered` the asker's.
+      if (i.status === "open") expect(i.lastByAsker ?? true, i.id).toBe(true);
+      if (i.status === "answered") expect(i.lastByAsker, i.id).toBe(false);
+    }
+    const [counts] = await rows<{ wrong: number; total: number }>(sql`
+      select count(*) filter (where r.inquiry_count <> (select count(*) from inquiries i
+          where i.resource_id = r.id))::int as wrong,
+        sum(r.inquiry_count)::int as total
+      from resources r`);
+    expect(counts).toEqual({ wrong: 0, total: asked.length });
+    // Whoever's turn it is in an undecided thread has an unread notice of it.
+    const [{ waiting }] = await rows<{ waiting: number }>(sql`
+      select count(*)::int as waiting from inquiries i where i.status in ('open', 'answered')
+        and not exists (select 1 from notifications n where n.href = '/inquiries/' || i.id and n.read_at is null)`);
+    expect(waiting).toBe(0);
+  });
+
+  it("remembers matches announced between listable resources and problems their posters can see", async () => {
+    const matches = await rows<{
+      score: number;
+      notified: boolean;
+      shared: number;
+      node: string | null;
+      listable: boolean;
+      posterMaySee: boolean;
+      providerMaySee: boolean;
+      told: number;
+    }>(sql`
+      select m.score, m.notified_at is not null as notified,
+        (select count(*)::int from notifications n where n.type = 'resource.match'
+          and n.data->>'problemId' = m.problem_id::text and n.data->>'resourceId' = m.resource_id::text
+          and n.user_id in (p.author_id, r.contact_user_id)) as told,
+        jsonb_array_length(m.reasons->'shared') as shared, m.reasons->'node'->>'zh' as node,
+        r.withdrawn_at is null and r.hidden_at is null and p.hidden_at is null
+          and p.status in ('open', 'in_progress') as listable,
+        (r.visibility = 'public' or exists (select 1 from resource_alliances ra join memberships ms
+          on ms.alliance_id = ra.alliance_id where ra.resource_id = r.id and ms.user_id = p.author_id
+          and ms.status = 'active')) as "posterMaySee",
+        (p.visibility = 'public' or exists (select 1 from memberships ms where ms.alliance_id = p.alliance_id
+          and ms.user_id = r.contact_user_id and ms.status = 'active')) as "providerMaySee"
+      from resource_matches m join resources r on r.id = m.resource_id join problems p on p.id = m.problem_id`);
+    expect(matches.length).toBeGreaterThanOrEqual(5);
+    for (const m of matches) {
+      expect(m).toMatchObject({
+        notified: true,
+        listable: true,
+        posterMaySee: true,
+        providerMaySee: true,
+        // Once each: the problem's poster and the listing's contact.
+        told: 2,
+      });
+      expect(m.shared).toBeGreaterThan(0);
+      expect(m.node).toBeTruthy();
+      expect(m.score).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads back through the access rules: alliance-only for members, threads for the two sides", async () => {
+    const person = async (name: string) => {
+      const [row] = await database.sql<{ id: string }[]>`
+        select id from users where email = ${`${name}@demo.qilian.example`}`;
+      return { id: row.id, platformRole: null };
+    };
+    const encoder = resourceSeedId("magnetic-absolute-encoder");
+    expect(await resourceAccess(database.db, await person("sun.hao"), encoder)).toMatchObject({
+      visibility: "alliance",
+      inquire: true,
+    });
+    // 周婷 is in no alliance it is shared with: it does not exist for her, nor for a visitor.
+    expect(await resourceAccess(database.db, await person("zhou.ting"), encoder)).toBeNull();
+    expect(await resourceAccess(database.db, null, encoder)).toBeNull();
+
+    const thread = resourceSeedId("inquiry/flexspline-jinkai");
+    expect(await inquiryAccess(database.db, await person("zhao.min"), thread)).toMatchObject({
+      provider: false,
+      status: "answered",
+    });
+    expect(await inquiryAccess(database.db, await person("huang.zhiyuan"), thread)).toMatchObject({
+      provider: true,
+    });
+    // The robotics alliance's organizer sees counts, never the thread.
+    expect(await inquiryAccess(database.db, await person("daniel.hoffmann"), thread)).toBeNull();
+  });
+
   it("changes nothing when seeded a second time", async () => {
     const before = await dump();
+    const files = storedFiles();
     vi.mocked(hashPassword).mockClear();
-    await seedDemoData(database.db);
+    await seedDemoData(database.db, { dataDir });
     expect(await dump()).toEqual(before);
     expect(hashPassword).not.toHaveBeenCalled();
+    expect(storedFiles()).toEqual(files);
   });
 
   it("leaves a non-empty database alone on start", async () => {
     const before = await dump();
     const log = stubLogger();
-    await seedIfEmpty(database.db, log);
+    await seedIfEmpty(database.db, log, { dataDir });
     expect(log.info).not.toHaveBeenCalled();
     expect(await dump()).toEqual(before);
   });
@@ -358,7 +630,7 @@ describe("demo seed", () => {
     await database.sql`delete from chain_edges where to_node_id in (select id from chain_nodes where slug = 'robot-body')`;
     await database.sql`delete from alliance_chains`;
     vi.mocked(hashPassword).mockClear();
-    await seedDemoData(database.db);
+    await seedDemoData(database.db, { dataDir });
     expect(hashPassword).toHaveBeenCalledOnce();
     const after = await dump();
     // Logs (activity, audit, notifications) gain entries only for what was recreated; checked below.

@@ -73,6 +73,13 @@ const expected: Record<Action, string[]> = {
   "channel.manage": ["organizer", "chair", "admin"],
   "channel.moderate": ["organizer", "chair", "admin"],
   "alliance.presence.view": ["member", "organizer", "chair", "admin"],
+  "resource.create": ["user", "admin"],
+  "resource.manage": ["representative", "orgAdmin", "admin"],
+  "resource.inquire": ["user", "admin"],
+  "resource.report": ["user", "admin"],
+  "resource.moderate": ["organizer", "chair", "admin"],
+  "resource.inquiries.count": ["organizer", "chair", "admin"],
+  "inquiry.watch": ["user", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };

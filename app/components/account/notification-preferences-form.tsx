@@ -40,6 +40,7 @@ const groupLabels: Record<DeliveryField, MessageKey> = {
   membership: "notificationPrefs.group.membership",
   event: "notificationPrefs.group.event",
   eventReminder: "notificationPrefs.group.event.reminder",
+  resource: "notificationPrefs.group.resource",
 };
 const hints: Partial<Record<DeliveryField, MessageKey>> = {
   eventReminder: "notificationPrefs.group.event.reminderHint",

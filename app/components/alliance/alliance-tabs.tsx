@@ -20,6 +20,7 @@ export function AllianceTabs({ rights, pendingCount }: { rights: Rights; pending
   const tabs: { to: string; label: MessageKey; show: boolean; badge?: number }[] = [
     { to: ".", label: "membership.tab.overview", show: true },
     { to: "problems", label: "problem.tab", show: true },
+    { to: "resources", label: "resourceCatalogue.tab", show: true },
     { to: "events", label: "event.tab", show: true },
     { to: "channels", label: "channel.nav", show: rights.channels },
     { to: "members", label: "membership.tab.members", show: rights.members },

@@ -38,9 +38,13 @@ const channelActions = new Set([
   "channel.message.deleted",
 ]);
 
+/** Resource moderation is worded in the resources' messages. */
+const resourceActions = new Set(["resource.hidden", "resource.restored", "resource.report_dismissed"]);
+
 function messageKeyOf(action: string): MessageKey {
   if (known.has(action)) return `membership.audit.${action}` as MessageKey;
   if (channelActions.has(action)) return `channelAdmin.audit.${action}` as MessageKey;
+  if (resourceActions.has(action)) return `resource.audit.${action}` as MessageKey;
   return "membership.audit.other";
 }
 
@@ -76,6 +80,7 @@ export function AuditList({ entries }: { entries: AuditEntry[] }) {
                 action: entry.action,
                 problem: typeof entry.data.problem === "string" ? entry.data.problem : "—",
                 channel: typeof entry.data.channel === "string" ? entry.data.channel : "—",
+                resource: typeof entry.data.resource === "string" ? entry.data.resource : "—",
               })}
             </p>
             {entry.reason && (

@@ -8,6 +8,7 @@ export const navItems: readonly { to: string; label: MessageKey }[] = [
   { to: "/alliances", label: "nav.alliances" },
   { to: "/channels", label: "channel.nav" },
   { to: "/problems", label: "nav.problems" },
+  { to: "/resources", label: "nav.resources" },
   { to: "/events", label: "nav.events" },
   { to: "/calendar", label: "eventCalendar.nav" },
   { to: "/orgs", label: "org.directory.title" },

@@ -28,6 +28,11 @@ const stateKeys: Record<string, Record<string, MessageKey>> = {
     solved: "notification.problemStatus.solved",
     closed: "notification.problemStatus.closed",
   },
+  outcome: {
+    accepted: "notification.outcome.accepted",
+    declined: "notification.outcome.declined",
+    withdrawn: "notification.outcome.withdrawn",
+  },
   lead: {
     "1440": "eventReminders.lead.1440",
     "60": "eventReminders.lead.60",
@@ -90,6 +95,8 @@ const messages: Record<string, Message> = {
     fields: ["problem"],
     alliance: false,
   },
+  "resource.hidden": { key: "notification.type.resource.hidden", fields: ["resource"], alliance: false },
+  "resource.expiring": { key: "notification.type.resource.expiring", fields: ["resource"], alliance: false },
   "event.promoted": { key: "notification.type.event.promoted", fields: ["event"], alliance: false },
   "event.movedToWaitlist": {
     key: "notification.type.event.movedToWaitlist",
@@ -113,8 +120,28 @@ const messages: Record<string, Message> = {
   "channel.mention": { key: "notification.type.channel.mention", fields: ["actor", "channel", "excerpt"] },
   "channel.reply": { key: "notification.type.channel.reply", fields: ["actor", "channel", "excerpt"] },
   "channel.message": { key: "notification.type.channel.message", fields: ["actor", "channel", "excerpt"] },
+  "resource.match": {
+    key: "notification.type.resource.match",
+    fields: ["resource", "problem"],
+    alliance: false,
+  },
   "channel.invited": { key: "channelAdmin.notification.invited", fields: ["inviter", "channel"] },
   "channel.message_hidden": { key: "channelAdmin.notification.messageHidden", fields: ["channel"] },
+  "resource.inquiry": {
+    key: "notification.type.resource.inquiry",
+    fields: ["actor", "resource"],
+    alliance: false,
+  },
+  "inquiry.message": {
+    key: "notification.type.inquiry.message",
+    fields: ["actor", "resource", "excerpt"],
+    alliance: false,
+  },
+  "inquiry.status": {
+    key: "notification.type.inquiry.status",
+    fields: ["actor", "resource", "outcome"],
+    alliance: false,
+  },
 };
 
 /**

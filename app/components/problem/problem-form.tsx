@@ -14,6 +14,7 @@ import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
 import { SelectField } from "~/components/form/select-field";
 import { SimilarProblems } from "./similar-problems";
+import { DraftMatches } from "~/components/matching/draft-matches";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
 import { pick } from "~/i18n/pick";
@@ -172,6 +173,14 @@ export function ProblemForm({
           ))}
         </div>
       </fieldset>
+      <DraftMatches
+        draft={{
+          title: fields.title.value ?? "",
+          body: fields.body.value ?? "",
+          tags: fields.tags.value ?? "",
+          nodeIds: asList(fields.nodeIds.value),
+        }}
+      />
       <div className="flex items-center gap-4">
         <SubmitButton pending={pending}>{submitLabel ?? t("problem.new.submit")}</SubmitButton>
         <Link to={cancelTo} className="text-sm text-teal-700 underline hover:text-teal-900">

@@ -21,6 +21,7 @@ export const notificationPrefs = defineMessages({
     "group.event": "活动的变动、取消、纪要，以及候补转正",
     "group.event.reminder": "活动开始前的提醒",
     "group.event.reminderHint": "提前多久提醒，请在账户设置的“活动提醒”中选择。",
+    "group.resource": "资源与询价：收到的询价、询价的回复与答复、资源匹配和到期确认",
     "alliances.heading": "各联盟的频道",
     "alliances.lead": "联盟频道里的消息通知您到什么程度。",
     "alliances.empty": "您还没有加入任何联盟。",
@@ -67,6 +68,8 @@ export const notificationPrefs = defineMessages({
     "group.event.reminder": "Reminders before events",
     "group.event.reminderHint":
       "How long before, you choose under “Event reminders” in your account settings.",
+    "group.resource":
+      "Resources and inquiries: inquiries received, replies and answers, matches, expiry checks",
     "alliances.heading": "Alliance channels",
     "alliances.lead": "How much of each alliance's channels you hear about.",
     "alliances.empty": "You have not joined any alliance yet.",

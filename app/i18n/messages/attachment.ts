@@ -1,0 +1,91 @@
+import { defineMessages } from "../define";
+
+/** Files attached to resources and problems: the list, the upload form and every refusal. */
+export const attachment = defineMessages({
+  "zh-CN": {
+    title: "附件",
+    empty: "还没有附件。",
+    download: "下载 {name}",
+    delete: "删除",
+    deleteLabel: "删除附件 {name}",
+    deleted: "附件已删除。",
+    uploaded: "附件已上传。",
+    choose: "选择文件",
+    upload: "上传",
+    hint: "每个文件最大 {maxMb} MB，最多 {maxFiles} 个。可上传 PDF、PNG、JPEG、WebP、GIF、Word/Excel/PowerPoint（.docx、.xlsx、.pptx）和 UTF-8 纯文本或 CSV；类型按文件内容判断。",
+    full: "已达到 {maxFiles} 个附件的上限，删除一个后才能再上传。",
+    "kind.pdf": "PDF",
+    "kind.image": "图片",
+    "kind.document": "Word 文档",
+    "kind.sheet": "Excel 表格",
+    "kind.slides": "PowerPoint 演示",
+    "kind.text": "文本",
+    notFound: "没有找到这个附件。",
+    fileMissing: "这个附件的文件已丢失，请联系发布者重新上传。",
+    forbidden: "只有资源提供方的代表，或难题的发布者和组织者，可以管理附件。",
+    "error.noFile": "请选择要上传的文件。",
+    "error.oneFile": "一次只能上传一个文件。",
+    "error.tooLarge": "文件太大：每个文件最大 {maxMb} MB。",
+    "error.tooMany": "最多只能有 {maxFiles} 个附件，请先删除一个。",
+    "error.malformed": "上传的数据不完整或格式不对，请重新选择文件再上传。",
+    "error.empty": "这个文件是空的。",
+    "error.type":
+      "不支持这种文件：只接受 PDF、PNG、JPEG、WebP、GIF、Word/Excel/PowerPoint（.docx、.xlsx、.pptx）和 UTF-8 纯文本或 CSV。类型按文件内容判断，改文件名没有用。",
+    "error.svg": "不接受 SVG 图片：SVG 里可以藏脚本。请另存为 PNG 再上传。",
+    "error.html": "不接受 HTML、XML 等网页标记文件：它们可能在浏览器里运行脚本。请改成 PDF 或纯文本再上传。",
+    "error.zipBomb": "这个压缩文档解压后会异常巨大，或者结构可疑（疑似“压缩炸弹”），已拒绝。",
+    "error.macro": "不接受带宏的 Office 文档。请另存为不带宏的 .docx、.xlsx 或 .pptx 再上传。",
+    "error.nameEmpty": "文件名不能为空。",
+    "error.namePath": "文件名不能包含路径（/、\\ 或 ..），请改名后再上传。",
+    "error.nameControl": "文件名不能包含控制字符（例如 NUL），请改名后再上传。",
+    "error.nameBidi":
+      "文件名不能包含文字方向控制符（例如“从右到左覆盖”U+202E），它们能把 .exe 伪装成 .pdf。请改名后再上传。",
+    "error.nameTooLong": "文件名太长：最多 {maxName} 个字符。",
+  },
+  en: {
+    title: "Attachments",
+    empty: "No attachments yet.",
+    download: "Download {name}",
+    delete: "Delete",
+    deleteLabel: "Delete attachment {name}",
+    deleted: "Attachment deleted.",
+    uploaded: "Attachment uploaded.",
+    choose: "Choose a file",
+    upload: "Upload",
+    hint: "Up to {maxMb} MB per file and {maxFiles} files. PDF, PNG, JPEG, WebP, GIF, Word/Excel/PowerPoint (.docx, .xlsx, .pptx) and UTF-8 plain text or CSV; the type is judged by the file's content.",
+    full: "This already has {maxFiles} attachments, the most allowed: delete one to upload another.",
+    "kind.pdf": "PDF",
+    "kind.image": "Image",
+    "kind.document": "Word document",
+    "kind.sheet": "Excel workbook",
+    "kind.slides": "PowerPoint deck",
+    "kind.text": "Text",
+    notFound: "This attachment was not found.",
+    fileMissing: "This attachment's file is missing; ask whoever posted it to upload it again.",
+    forbidden:
+      "Only the provider's representatives, or a problem's poster and organizers, may manage attachments.",
+    "error.noFile": "Choose a file to upload.",
+    "error.oneFile": "Upload one file at a time.",
+    "error.tooLarge": "The file is too large: at most {maxMb} MB per file.",
+    "error.tooMany": "At most {maxFiles} attachments are allowed: delete one first.",
+    "error.malformed": "The upload arrived incomplete or garbled. Choose the file again and upload it.",
+    "error.empty": "This file is empty.",
+    "error.type":
+      "This kind of file is not accepted: only PDF, PNG, JPEG, WebP, GIF, Word/Excel/PowerPoint (.docx, .xlsx, .pptx) and UTF-8 plain text or CSV. The type is judged by the content, so renaming the file does not help.",
+    "error.svg": "SVG images are not accepted: an SVG can hide scripts. Save it as PNG and upload that.",
+    "error.html":
+      "HTML, XML and other markup files are not accepted: a browser may run scripts in them. Convert it to PDF or plain text.",
+    "error.zipBomb":
+      "This compressed document would unpack to an enormous size or is built suspiciously (a likely zip bomb), so it was refused.",
+    "error.macro":
+      "Office documents with macros are not accepted. Save it as a macro-free .docx, .xlsx or .pptx.",
+    "error.nameEmpty": "The file name must not be empty.",
+    "error.namePath":
+      "The file name must not contain a path (/, \\ or ..). Rename the file and upload it again.",
+    "error.nameControl":
+      "The file name must not contain control characters (such as NUL). Rename the file and upload it again.",
+    "error.nameBidi":
+      "The file name must not contain text-direction controls (such as the right-to-left override U+202E), which can disguise an .exe as a .pdf. Rename the file and upload it again.",
+    "error.nameTooLong": "The file name is too long: at most {maxName} characters.",
+  },
+});
