@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import {
   alliances,
-  chainNodes,
   chains,
   organizations,
   resourceAlliances,
@@ -19,12 +18,12 @@ import type { CatalogueQuery, CatalogueSort } from "~/validation/resource-catalo
 import { cappedCount, type CappedCount } from "./capped-count.server";
 import { bestSnippet } from "./problem-search.server";
 import { listableResource } from "./resource-list.server";
+import { nodesOfResource, type ResourceNode } from "./resource-nodes.server";
 
 export const CATALOGUE_PAGE_SIZE = 20;
 const SNIPPET_LENGTH = 140;
 
 type Named = { nameZh: string; nameEn: string };
-export type CatalogueNode = Named & { id: string; slug: string; chainSlug: string };
 
 export type CatalogueResource = {
   id: string;
@@ -38,7 +37,7 @@ export type CatalogueResource = {
   modes: ResourceMode[];
   tags: string[];
   org: Named & { id: string; kind: OrgKind };
-  nodes: CatalogueNode[];
+  nodes: ResourceNode[];
   createdAt: Date;
   expiresOn: string;
   /** Past its expiry date and not yet confirmed by its owner: listed, marked as possibly out of date. */
@@ -50,14 +49,6 @@ export type CatalogueResource = {
 export type Catalogue = { resources: CatalogueResource[]; nextCursor: string | null } & CappedCount;
 
 const resourceId = qualified(resources.id);
-
-const nodesOfResource = sql<CatalogueNode[]>`coalesce((
-  select json_agg(json_build_object('id', ${chainNodes.id}, 'slug', ${chainNodes.slug}, 'chainSlug', ${chains.slug},
-    'nameZh', ${chainNodes.nameZh}, 'nameEn', ${chainNodes.nameEn}) order by ${chains.position}, ${chainNodes.position})
-  from ${resourceNodes}
-  join ${chainNodes} on ${chainNodes.id} = ${resourceNodes.nodeId}
-  join ${chains} on ${chains.id} = ${chainNodes.chainId}
-  where ${resourceNodes.resourceId} = ${resourceId}), '[]'::json)`;
 
 /** The calendar day in the platform's home zone, where expiry dates are meant. */
 const expiredNow = sql<boolean>`${resources.expiresOn} < (now() at time zone 'Asia/Shanghai')::date`;
@@ -229,7 +220,7 @@ type Row = {
   orgNameZh: string;
   orgNameEn: string;
   orgKind: OrgKind;
-  nodes: CatalogueNode[];
+  nodes: ResourceNode[];
   createdAt: Date;
   expiresOn: string;
   expired: boolean;

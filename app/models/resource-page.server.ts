@@ -1,12 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import {
   alliances,
-  chainNodes,
-  chains,
   contentReports,
   organizations,
   resourceAlliances,
-  resourceNodes,
   resources,
   users,
 } from "../../db/schema/index";
@@ -23,6 +20,7 @@ import {
   type ResourceVisibility,
 } from "~/validation/resource";
 import type { ResourceRef } from "./resource-access.server";
+import { nodesOfResource, type ResourceNode } from "./resource-nodes.server";
 
 /**
  * Everything the resource page shows besides what other parts add (attachments, inquiries, matches):
@@ -30,7 +28,6 @@ import type { ResourceRef } from "./resource-access.server";
  */
 
 type Named = { nameZh: string; nameEn: string };
-export type ResourceNode = Named & { id: string; slug: string; chainSlug: string };
 export type ResourceAlliance = Named & { id: string; slug: string };
 export type ResourceOrg = Named & { id: string; slug: string; kind: string; verified: boolean };
 
@@ -70,14 +67,6 @@ const contact = alias(users, "contact");
 const author = alias(users, "author");
 const id = qualified(resources.id);
 
-const nodesOf = sql<ResourceNode[]>`coalesce((select json_agg(json_build_object('id', ${chainNodes.id},
-    'slug', ${chainNodes.slug}, 'chainSlug', ${chains.slug}, 'nameZh', ${chainNodes.nameZh},
-    'nameEn', ${chainNodes.nameEn}) order by ${chains.position}, ${chainNodes.position})
-  from ${resourceNodes}
-  join ${chainNodes} on ${chainNodes.id} = ${resourceNodes.nodeId}
-  join ${chains} on ${chains.id} = ${chainNodes.chainId}
-  where ${resourceNodes.resourceId} = ${id}), '[]'::json)`;
-
 const alliancesOf = sql<ResourceAlliance[]>`coalesce((select json_agg(json_build_object('id', ${alliances.id},
     'slug', ${alliances.slug}, 'nameZh', ${alliances.nameZh}, 'nameEn', ${alliances.nameEn})
     order by ${alliances.position}, ${alliances.slug})
@@ -114,7 +103,7 @@ export async function getResourcePage(
         'verified', ${organizations.verified})`,
       contactName: contact.displayName,
       authorName: author.displayName,
-      nodes: nodesOf,
+      nodes: nodesOfResource,
       alliances: alliancesOf,
       reported: viewer
         ? sql<boolean>`exists (select 1 from ${contentReports} where ${about}

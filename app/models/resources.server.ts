@@ -1,21 +1,9 @@
-import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
-import {
-  alliances,
-  chainNodes,
-  memberships,
-  organizations,
-  orgRepresentatives,
-  resourceAlliances,
-  resourceNodes,
-  resources,
-  users,
-} from "../../db/schema/index";
+import { eq, inArray, sql } from "drizzle-orm";
+import { chainNodes, resourceAlliances, resourceNodes, resources } from "../../db/schema/index";
 import { searchVector } from "~/search/tsquery.server";
 import type { Services } from "~/server/context.server";
 import { qualified, type DbOrTx } from "~/utils/db.server";
 import {
-  addMonths,
-  chinaDay,
   type ResourceInput,
   type ResourceKind,
   type ResourceMode,
@@ -25,67 +13,23 @@ import {
 import { transact } from "./activity.server";
 import { enqueueJob } from "./jobs.server";
 import { resourceMatchJob } from "./resource-match-jobs.server";
+import {
+  listAllianceChoices,
+  listOrgChoices,
+  type AllianceChoice,
+  type OrgChoice,
+} from "./resource-choices.server";
 import type { ResourceRef } from "./resource-access.server";
 
 /**
- * Sharing, editing, withdrawing and confirming resources. A resource's nodes, the chains they belong to,
- * the alliances it is shared with and its search vector are written together, in one transaction.
+ * Sharing and editing resources. A resource's nodes, the chains they belong to, the alliances it is
+ * shared with and its search vector are written together, in one transaction.
  * Callers have checked `resource.create` or `ResourceRef.manage`; the record rules that need the
  * database (the organization is one the viewer represents, the contact one of its representatives, the
  * alliances the viewer's own) are checked here and answered as field errors.
  */
 
 type WriteServices = Pick<Services, "db" | "realtime">;
-
-type Named = { nameZh: string; nameEn: string };
-export type ContactChoice = { id: string; name: string };
-export type OrgChoice = Named & { id: string; contacts: ContactChoice[] };
-export type AllianceChoice = Named & { id: string; slug: string };
-
-const contactsOf = sql<ContactChoice[]>`coalesce((select json_agg(json_build_object('id', ${users.id},
-    'name', ${users.displayName}) order by ${users.displayName}, ${users.id})
-  from ${orgRepresentatives} join ${users} on ${users.id} = ${orgRepresentatives.userId}
-  where ${orgRepresentatives.orgId} = ${qualified(organizations.id)}), '[]'::json)`;
-
-/**
- * The organizations a resource may be shared for: those the user represents, each with its
- * representatives (the contact person is one of them); `keep` adds the one an edited resource has.
- */
-export async function listOrgChoices(db: DbOrTx, userId: string, keep?: string): Promise<OrgChoice[]> {
-  const represented = sql`exists (select 1 from ${orgRepresentatives}
-    where ${orgRepresentatives.orgId} = ${qualified(organizations.id)} and ${orgRepresentatives.userId} = ${userId})`;
-  return db
-    .select({
-      id: organizations.id,
-      nameZh: organizations.nameZh,
-      nameEn: organizations.nameEn,
-      contacts: contactsOf,
-    })
-    .from(organizations)
-    .where(keep ? or(represented, eq(organizations.id, keep)) : represented)
-    .orderBy(asc(organizations.nameZh), asc(organizations.id));
-}
-
-/**
- * The alliances a resource may be shared with: those the user is an active member of (archived ones
- * excluded), and, when editing, those it is shared with already, which it may keep.
- */
-export async function listAllianceChoices(
-  db: DbOrTx,
-  userId: string,
-  keep: readonly string[] = [],
-): Promise<AllianceChoice[]> {
-  const active = and(
-    isNull(alliances.archivedAt),
-    sql`exists (select 1 from ${memberships} where ${memberships.allianceId} = ${qualified(alliances.id)}
-      and ${memberships.userId} = ${userId} and ${memberships.status} = 'active')`,
-  );
-  return db
-    .select({ id: alliances.id, slug: alliances.slug, nameZh: alliances.nameZh, nameEn: alliances.nameEn })
-    .from(alliances)
-    .where(keep.length > 0 ? or(active, inArray(alliances.id, [...keep])) : active)
-    .orderBy(asc(alliances.position), asc(alliances.slug));
-}
 
 export type NewResource = {
   /** Only the demo seed picks ids, to recognize its resources when run again. */
@@ -333,47 +277,4 @@ export async function editResource(
       await enqueueJob(tx, resourceMatchJob(resource.id, new Date()));
     return { status: "saved", id: resource.id };
   });
-}
-
-export type ManageResult = "changed" | "unchanged";
-
-/**
- * "Still current": the listing runs `months` more from today (China time), and the owner will be asked
- * again when that day passes. A withdrawn resource is relisted first, not confirmed.
- */
-export async function confirmResource(
-  db: DbOrTx,
-  resourceId: string,
-  months: number,
-): Promise<string | null> {
-  const expiresOn = addMonths(chinaDay(), months);
-  const rows = await db
-    .update(resources)
-    .set({ expiresOn, expiryNoticeAt: null, updatedAt: new Date() })
-    .where(and(eq(resources.id, resourceId), isNull(resources.withdrawnAt)))
-    .returning({ id: resources.id });
-  return rows.length > 0 ? expiresOn : null;
-}
-
-/** Takes the resource off the catalogue and matches; its page and inquiries stay for their history. */
-export async function withdrawResource(db: DbOrTx, resourceId: string): Promise<ManageResult> {
-  const rows = await db
-    .update(resources)
-    .set({ withdrawnAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(resources.id, resourceId), isNull(resources.withdrawnAt)))
-    .returning({ id: resources.id });
-  return rows.length > 0 ? "changed" : "unchanged";
-}
-
-/**
- * Lists a withdrawn resource again. One whose expiry passed meanwhile is listed as possibly out of date
- * until confirmed, as any other.
- */
-export async function relistResource(db: DbOrTx, resourceId: string): Promise<ManageResult> {
-  const rows = await db
-    .update(resources)
-    .set({ withdrawnAt: null, updatedAt: new Date() })
-    .where(and(eq(resources.id, resourceId), isNotNull(resources.withdrawnAt)))
-    .returning({ id: resources.id });
-  return rows.length > 0 ? "changed" : "unchanged";
 }

@@ -8,24 +8,21 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InquiryStatusBadge } from "~/components/inquiry/status-badge";
 import { InquiryDecisionForm, InquiryMessages, InquiryReplyForm } from "~/components/inquiry/thread";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { formatMoment } from "~/components/org/format";
+import { Fact } from "~/components/page/fact";
 import type { MessageKey } from "~/i18n/dictionary";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { latestActivityId } from "~/models/activity.server";
-import {
-  decideInquiry,
-  getThread,
-  postMessage,
-  threadActions,
-  type InquiryError,
-} from "~/models/inquiries.server";
+import { decideInquiry } from "~/models/inquiry-decisions.server";
+import { postMessage } from "~/models/inquiry-messages.server";
+import type { InquiryError } from "~/models/inquiry-parties.server";
+import { getThread, threadActions } from "~/models/inquiry-thread.server";
 import { inquiryAccess } from "~/models/resource-access.server";
 import { inquiryTopic } from "~/realtime/topics";
 import { useLive } from "~/realtime/use-live";
@@ -121,15 +118,6 @@ export async function action(args: ActionFunctionArgs) {
     );
   }
   return redirect(`/inquiries/${inquiry.id}`, { status: 303 });
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-800">{children}</dd>
-    </div>
-  );
 }
 
 export default function InquiryPage() {

@@ -5,7 +5,7 @@ import { InquiryStatusBadge } from "~/components/inquiry/status-badge";
 import { formatMoment } from "~/components/org/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLocale, useT } from "~/i18n/use-t";
-import { listInquiries } from "~/models/inquiries.server";
+import { listInquiries } from "~/models/inquiry-list.server";
 import { invariantResponse } from "~/utils/invariant";
 import { can } from "~/utils/permissions.server";
 import { requireUser } from "~/utils/session.server";

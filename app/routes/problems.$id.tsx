@@ -2,12 +2,14 @@ import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { AttachmentsPanel } from "~/components/attachments/attachments-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { ProblemResourceMatches } from "~/components/matching/problem-resource-matches";
 import { formatDay, formatMoment } from "~/components/org/format";
+import { Fact } from "~/components/page/fact";
+import { NodeLinks } from "~/components/page/node-links";
+import { problemTagHref, TagLinks } from "~/components/page/tag-links";
 import { Applications } from "~/components/problem/applications";
 import { CareBar, HiddenBanner, ReplyCare } from "~/components/problem/care-bar";
 import { Endorsements } from "~/components/problem/endorsements";
@@ -16,7 +18,6 @@ import { ModerationPanel } from "~/components/problem/moderation";
 import { ReplyForm, ReplyList } from "~/components/problem/replies";
 import { StatusActions } from "~/components/problem/status-actions";
 import { StatusBadge } from "~/components/problem/status-badge";
-import { TagLinks } from "~/components/problem/tag-links";
 import { Timeline } from "~/components/problem/timeline";
 import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
@@ -119,15 +120,6 @@ export async function action(args: ActionFunctionArgs) {
   return data<{ result?: SubmissionResult<string[]> }>({ result: submission.reply({ resetForm: true }) });
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-800">{children}</dd>
-    </div>
-  );
-}
-
 export default function ProblemPage() {
   const { problem, engagement, viewer, live, work, care, resourceMatches, attachments } =
     useLoaderData<typeof loader>();
@@ -167,27 +159,11 @@ export default function ProblemPage() {
         )}
         {problem.reward && <Fact label={t("problem.page.reward")}>{problem.reward}</Fact>}
       </dl>
-      {problem.nodes.length > 0 && (
-        <section className="mt-6">
-          <h2 className="text-sm font-semibold text-slate-900">{t("problem.page.nodes")}</h2>
-          <ul className="mt-2 flex flex-wrap gap-2">
-            {problem.nodes.map((node) => (
-              <li key={node.id}>
-                <Link
-                  to={`/chains/${node.chainSlug}/${node.slug}`}
-                  className="rounded-full bg-teal-50 px-2.5 py-1 text-sm text-teal-800 ring-1 ring-teal-200 hover:bg-teal-100"
-                >
-                  {pick(locale, node.nameZh, node.nameEn)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {problem.nodes.length > 0 && <NodeLinks heading={t("problem.page.nodes")} nodes={problem.nodes} />}
       {problem.tags.length > 0 && (
         <section className="mt-4">
           <h2 className="text-sm font-semibold text-slate-900">{t("problem.page.tags")}</h2>
-          <TagLinks tags={problem.tags} />
+          <TagLinks tags={problem.tags} href={problemTagHref} />
         </section>
       )}
       {problem.hiddenAt && <HiddenBanner reason={problem.hiddenReason ?? ""} />}

@@ -1,13 +1,15 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { AttachmentsPanel } from "~/components/attachments/attachments-panel";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { InquiryPanel } from "~/components/inquiry/inquiry-panel";
 import { MarkdownView } from "~/components/markdown/markdown-view";
 import { ResourceProblemMatches } from "~/components/matching/resource-problem-matches";
 import { formatDay, formatMoment } from "~/components/org/format";
+import { Fact } from "~/components/page/fact";
+import { NodeLinks } from "~/components/page/node-links";
+import { resourceTagHref, TagLinks } from "~/components/page/tag-links";
 import { ManagePanel } from "~/components/resource/manage-panel";
 import { ExpiredBadge, KindBadge, TermsBadges } from "~/components/resource/resource-badges";
 import { ResourceModerationPanel, ResourceReportForm } from "~/components/resource/resource-moderation";
@@ -15,11 +17,11 @@ import { metaTranslator } from "~/i18n/meta";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import { listAttachments } from "~/models/attachments.server";
-import { inquiryPanel } from "~/models/inquiries.server";
+import { inquiryPanel } from "~/models/inquiry-panel.server";
 import { resourceAccess } from "~/models/resource-access.server";
 import { problemsForResource } from "~/models/resource-matching.server";
 import { getResourcePage, resourceActions } from "~/models/resource-page.server";
-import { confirmResource, relistResource, withdrawResource } from "~/models/resources.server";
+import { confirmResource, relistResource, withdrawResource } from "~/models/resource-listing.server";
 import { invariantResponse } from "~/utils/invariant";
 import { getOptionalUser } from "~/utils/session.server";
 import { requireResource } from "~/utils/resource-guard.server";
@@ -81,15 +83,6 @@ export async function action(args: ActionFunctionArgs) {
     return data<ManageReply>(until ? { confirmedUntil: until } : {});
   }
   return data<ManageReply>({});
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-0.5 text-sm text-slate-800">{children}</dd>
-    </div>
-  );
 }
 
 export default function ResourcePage() {
@@ -191,38 +184,11 @@ export default function ResourcePage() {
         </div>
         {resource.termsNote && <p className="mt-2 text-sm text-slate-700">{resource.termsNote}</p>}
       </section>
-      {resource.nodes.length > 0 && (
-        <section className="mt-6">
-          <h2 className="text-sm font-semibold text-slate-900">{t("resource.page.nodes")}</h2>
-          <ul className="mt-2 flex flex-wrap gap-2">
-            {resource.nodes.map((node) => (
-              <li key={node.id}>
-                <Link
-                  to={`/chains/${node.chainSlug}/${node.slug}`}
-                  className="rounded-full bg-teal-50 px-2.5 py-1 text-sm text-teal-800 ring-1 ring-teal-200 hover:bg-teal-100"
-                >
-                  {pick(locale, node.nameZh, node.nameEn)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      {resource.nodes.length > 0 && <NodeLinks heading={t("resource.page.nodes")} nodes={resource.nodes} />}
       {resource.tags.length > 0 && (
         <section className="mt-4">
           <h2 className="text-sm font-semibold text-slate-900">{t("resource.page.tags")}</h2>
-          <ul className="mt-2 flex flex-wrap gap-1.5">
-            {resource.tags.map((tag) => (
-              <li key={tag}>
-                <Link
-                  to={`/resources?${new URLSearchParams({ q: tag })}`}
-                  className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200"
-                >
-                  {tag}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <TagLinks tags={resource.tags} href={resourceTagHref} />
         </section>
       )}
       <section className="mt-8" aria-label={t("resource.page.description")}>

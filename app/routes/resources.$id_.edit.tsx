@@ -13,12 +13,8 @@ import { ResourceForm } from "~/components/resource/resource-form";
 import { pageTitle } from "~/i18n/meta";
 import { useT } from "~/i18n/use-t";
 import { listNodeChoices } from "~/models/org-edit.server";
-import {
-  editResource,
-  getResourceDraft,
-  listAllianceChoices,
-  listOrgChoices,
-} from "~/models/resources.server";
+import { listAllianceChoices, listOrgChoices } from "~/models/resource-choices.server";
+import { editResource, getResourceDraft } from "~/models/resources.server";
 import { invariantResponse } from "~/utils/invariant";
 import { requireResource } from "~/utils/resource-guard.server";
 import { chinaDay, resourceSchema } from "~/validation/resource";

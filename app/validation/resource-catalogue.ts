@@ -49,6 +49,19 @@ export function parseCatalogueQuery(params: URLSearchParams): CatalogueQuery {
   };
 }
 
+/** Some filter narrows the list: an alliance's own tab does not count its fixed alliance. */
+export function catalogueFiltered(query: CatalogueQuery, allianceFixed = false): boolean {
+  return Boolean(
+    query.q ||
+    query.kind ||
+    query.chain ||
+    query.node ||
+    query.orgKind ||
+    query.terms ||
+    (!allianceFixed && query.alliance),
+  );
+}
+
 /** The query as a link's search string, without defaults, so shared links stay short. */
 export function catalogueSearch(query: CatalogueQuery, changes: Partial<CatalogueQuery> = {}): string {
   const next = { ...query, cursor: null, ...changes };

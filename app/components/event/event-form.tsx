@@ -8,6 +8,8 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
+import { asList } from "~/components/form/as-list";
+import { Tick } from "~/components/form/checkbox-group";
 import { ErrorList } from "~/components/form/error-list";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
@@ -63,9 +65,6 @@ type Props = {
   overlaps?: PersonOverlap[];
   cancelTo: string;
 };
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
 /** Scheduling or editing an event. Plain inputs throughout, so it works before (and without) JavaScript. */
 export function EventForm({
@@ -133,16 +132,13 @@ export function EventForm({
         <ErrorList id={fields.cohostIds.errorId} errors={fields.cohostIds.errors} />
         <div className="mt-2 grid gap-1 sm:grid-cols-3">
           {cohosts.map((choice) => (
-            <label key={choice.id} className="flex items-center gap-2 text-sm text-slate-800">
-              <input
-                type="checkbox"
-                name={fields.cohostIds.name}
-                value={choice.id}
-                defaultChecked={ticked.has(choice.id)}
-                className="size-4 rounded border-slate-300 text-teal-700"
-              />
-              {name(choice)}
-            </label>
+            <Tick
+              key={choice.id}
+              name={fields.cohostIds.name}
+              value={choice.id}
+              checked={ticked.has(choice.id)}
+              label={name(choice)}
+            />
           ))}
         </div>
       </fieldset>

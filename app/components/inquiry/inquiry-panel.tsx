@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import type { InquiryPanel as PanelData } from "~/models/inquiries.server";
+import type { InquiryPanel as PanelData } from "~/models/inquiry-panel.server";
 import { undecided } from "~/validation/inquiry";
 import { AskForm } from "./ask-form";
 import { InquiryStatusBadge } from "./status-badge";

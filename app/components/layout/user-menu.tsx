@@ -56,7 +56,7 @@ export function UserMenu({ user }: { user: ShellUser | null }) {
   );
 }
 
-/** Settings and log-out, shared by the desktop dropdown and the mobile menu. */
+/** My inquiries, settings and log-out, shared by the desktop dropdown and the mobile menu. */
 export function AccountLinks({ user, itemClass }: { user: ShellUser; itemClass: string }) {
   const t = useT();
   return (
@@ -65,6 +65,9 @@ export function AccountLinks({ user, itemClass }: { user: ShellUser; itemClass: 
         {t("nav.signedInAs", { name: user.displayName })}
         {user.isAdmin && <span className="ml-1 font-semibold text-teal-700">· {t("nav.admin")}</span>}
       </p>
+      <Link to="/inquiries" className={itemClass}>
+        {t("inquiry.list.title")}
+      </Link>
       <Link to="/settings" className={itemClass}>
         {t("nav.settings")}
       </Link>

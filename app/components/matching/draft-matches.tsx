@@ -1,5 +1,4 @@
-import { useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { useDraftLookup } from "~/components/form/use-draft-lookup";
 import { useT } from "~/i18n/use-t";
 import type { ResourceMatch } from "~/models/resource-matching.server";
 import { DRAFT_BODY_MAX } from "~/validation/matching";
@@ -16,25 +15,18 @@ export type MatchDraftInput = { title: string; body: string; tags: string; nodeI
  */
 export function DraftMatches({ draft }: { draft: MatchDraftInput }) {
   const t = useT();
-  const fetcher = useFetcher<{ matches: ResourceMatch[] }>();
-  const { load } = fetcher;
   const title = draft.title.trim();
   const body = draft.body.trim().slice(0, DRAFT_BODY_MAX);
   const tags = draft.tags.trim();
-  const nodes = [...draft.nodeIds].sort().join(",");
+  const nodes = [...draft.nodeIds].sort();
   const ready = title.length >= MIN_CHARS || nodes.length > 0;
-
-  useEffect(() => {
-    if (!ready) return;
-    const timer = setTimeout(() => {
-      const params = new URLSearchParams({ title, body, tags });
-      for (const node of nodes ? nodes.split(",") : []) params.append("node", node);
-      load(`/resources/matches?${params.toString()}`);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [ready, title, body, tags, nodes, load]);
-
-  const matches = ready ? (fetcher.data?.matches ?? []) : [];
+  const params = new URLSearchParams({ title, body, tags });
+  for (const node of nodes) params.append("node", node);
+  const found = useDraftLookup<{ matches: ResourceMatch[] }>(
+    ready ? `/resources/matches?${params.toString()}` : null,
+    DEBOUNCE_MS,
+  );
+  const matches = found?.matches ?? [];
   if (matches.length === 0) return null;
   return (
     <section

@@ -1,4 +1,5 @@
 import { NodeSelect } from "~/components/chain/node-select";
+import { FilterSelect } from "~/components/form/filter-select";
 import { SearchField, SearchForm } from "~/components/form/search-form";
 import { controlClass, labelClass } from "~/components/form/styles";
 import { pick } from "~/i18n/pick";
@@ -13,39 +14,6 @@ import {
   TAG_MAX,
   type BoardQuery,
 } from "~/validation/problem";
-
-type Option = { value: string; label: string };
-
-function Choice({
-  id,
-  name,
-  label,
-  value,
-  options,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: Option[];
-}) {
-  const t = useT();
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className={controlClass}>
-        <option value="">{t("problem.board.any")}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * The board's GET form: a search box and one select per filter, so every view is a link to share. Search
@@ -68,6 +36,7 @@ export function BoardFilters({
 }) {
   const t = useT();
   const locale = useLocale();
+  const any = t("problem.board.any");
   const filtered = Boolean(
     query.q ||
     (!allianceFixed && query.alliance) ||
@@ -96,7 +65,8 @@ export function BoardFilters({
         />
       </div>
       {allianceFixed ? null : (
-        <Choice
+        <FilterSelect
+          anyLabel={any}
           id="problem-alliance"
           name="alliance"
           label={t("problem.filter.alliance")}
@@ -104,7 +74,8 @@ export function BoardFilters({
           options={alliances.map((a) => ({ value: a.slug, label: pick(locale, a.nameZh, a.nameEn) }))}
         />
       )}
-      <Choice
+      <FilterSelect
+        anyLabel={any}
         id="problem-chain"
         name="chain"
         label={t("problem.filter.chain")}
@@ -114,18 +85,20 @@ export function BoardFilters({
       <NodeSelect
         id="problem-node"
         label={t("problem.filter.node")}
-        anyLabel={t("problem.board.any")}
+        anyLabel={any}
         value={query.node ?? ""}
         groups={groups}
       />
-      <Choice
+      <FilterSelect
+        anyLabel={any}
         id="problem-status"
         name="status"
         label={t("problem.filter.status")}
         value={query.status ?? ""}
         options={problemStatuses.map((s) => ({ value: s, label: t(`problem.status.${s}`) }))}
       />
-      <Choice
+      <FilterSelect
+        anyLabel={any}
         id="problem-urgency"
         name="urgency"
         label={t("problem.filter.urgency")}
@@ -145,18 +118,13 @@ export function BoardFilters({
         />
       </div>
       {sortable && (
-        <div>
-          <label htmlFor="problem-sort" className={labelClass}>
-            {t("problem.board.sort")}
-          </label>
-          <select id="problem-sort" name="sort" defaultValue={query.sort} className={controlClass}>
-            {boardSorts.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`problem.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="problem-sort"
+          name="sort"
+          label={t("problem.board.sort")}
+          value={query.sort}
+          options={boardSorts.map((sort) => ({ value: sort, label: t(`problem.sort.${sort}`) }))}
+        />
       )}
     </SearchForm>
   );

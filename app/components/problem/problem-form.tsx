@@ -9,9 +9,11 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
 import { useMemo } from "react";
-import { ErrorList } from "~/components/form/error-list";
+import { asList } from "~/components/form/as-list";
+import { CheckboxGroup } from "~/components/form/checkbox-group";
 import { Field } from "~/components/form/field";
 import { FormErrors } from "~/components/form/form-errors";
+import { NodeTicks } from "~/components/form/node-ticks";
 import { SelectField } from "~/components/form/select-field";
 import { SimilarProblems } from "./similar-problems";
 import { DraftMatches } from "~/components/matching/draft-matches";
@@ -29,9 +31,6 @@ import {
   TAGS_MAX,
   TITLE_MAX,
 } from "~/validation/problem";
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
 export type ProblemFormDefaults = {
   title?: string;
@@ -143,36 +142,14 @@ export function ProblemForm({
           meta={fields.deadline}
         />
       </div>
-      <fieldset
+      <CheckboxGroup
         className="space-y-3"
-        aria-describedby={fields.nodeIds.errors?.length ? fields.nodeIds.errorId : undefined}
+        legend={t("problem.field.nodes")}
+        errorId={fields.nodeIds.errorId}
+        errors={fields.nodeIds.errors}
       >
-        <legend className="text-sm font-medium text-slate-800">{t("problem.field.nodes")}</legend>
-        <ErrorList id={fields.nodeIds.errorId} errors={fields.nodeIds.errors} />
-        <div className="grid gap-3 sm:grid-cols-2">
-          {groups.map((group) => (
-            <fieldset key={group.slug} className="rounded-lg border border-slate-200 px-4 py-3">
-              <legend className="px-1 text-sm font-semibold text-slate-900">
-                {pick(locale, group.nameZh, group.nameEn)}
-              </legend>
-              <div className="grid gap-1">
-                {group.nodes.map((node) => (
-                  <label key={node.id} className="flex items-center gap-2 text-sm text-slate-800">
-                    <input
-                      type="checkbox"
-                      name={fields.nodeIds.name}
-                      value={node.id}
-                      defaultChecked={ticked.has(node.id)}
-                      className="size-4 rounded border-slate-300 text-teal-700"
-                    />
-                    {pick(locale, node.nameZh, node.nameEn)}
-                  </label>
-                ))}
-              </div>
-            </fieldset>
-          ))}
-        </div>
-      </fieldset>
+        <NodeTicks name={fields.nodeIds.name} groups={groups} ticked={ticked} />
+      </CheckboxGroup>
       <DraftMatches
         draft={{
           title: fields.title.value ?? "",

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDay } from "~/components/org/format";
-import { TagLinks } from "~/components/problem/tag-links";
+import { problemTagHref, TagLinks } from "~/components/page/tag-links";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { HighlightSegment } from "~/search/highlight.server";
@@ -76,7 +76,7 @@ export function ProblemList({ problems }: { problems: ListedProblem[] }) {
             <span>{t("problem.board.replies", { count: problem.replyCount })}</span>
             <span>{t("problem.board.applications", { count: problem.applicationCount })}</span>
           </p>
-          {problem.tags.length > 0 && <TagLinks tags={problem.tags} />}
+          {problem.tags.length > 0 && <TagLinks tags={problem.tags} href={problemTagHref} />}
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
-import { Link, useFetcher } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link } from "@remix-run/react";
+import { useDraftLookup } from "~/components/form/use-draft-lookup";
 import { useT } from "~/i18n/use-t";
 import type { SimilarProblem } from "~/models/problem-similar.server";
 import { Highlighted } from "./highlighted";
@@ -14,21 +14,14 @@ const MIN_CHARS = 2;
  */
 export function SimilarProblems({ title, exclude }: { title: string; exclude?: string }) {
   const t = useT();
-  const fetcher = useFetcher<{ results: SimilarProblem[] }>();
-  const { load } = fetcher;
   const text = title.trim();
-
-  useEffect(() => {
-    if (text.length < MIN_CHARS) return;
-    const timer = setTimeout(() => {
-      const params = new URLSearchParams({ q: text });
-      if (exclude) params.set("exclude", exclude);
-      load(`/problems/similar?${params.toString()}`);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, exclude, load]);
-
-  const results = text.length >= MIN_CHARS ? (fetcher.data?.results ?? []) : [];
+  const params = new URLSearchParams({ q: text });
+  if (exclude) params.set("exclude", exclude);
+  const found = useDraftLookup<{ results: SimilarProblem[] }>(
+    text.length >= MIN_CHARS ? `/problems/similar?${params.toString()}` : null,
+    DEBOUNCE_MS,
+  );
+  const results = found?.results ?? [];
   if (results.length === 0) return null;
   return (
     <section

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { NodeSelect } from "~/components/chain/node-select";
 import { SearchField, SearchForm } from "~/components/form/search-form";
-import { controlClass, labelClass } from "~/components/form/styles";
+import { FilterSelect } from "~/components/form/filter-select";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { NodeChoiceGroup } from "~/models/org-edit.server";
@@ -10,44 +10,11 @@ import { orgKinds } from "~/validation/organization";
 import { resourceKinds, resourceTerms } from "~/validation/resource";
 import {
   CATALOGUE_SEARCH_MAX,
+  catalogueFiltered,
   catalogueSearch,
   catalogueSorts,
   type CatalogueQuery,
 } from "~/validation/resource-catalogue";
-
-type Option = { value: string; label: string };
-
-function Choice({
-  id,
-  name,
-  label,
-  value,
-  options,
-  anyLabel,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  options: Option[];
-  anyLabel: string;
-}) {
-  return (
-    <div>
-      <label htmlFor={id} className={labelClass}>
-        {label}
-      </label>
-      <select id={id} name={name} defaultValue={value} className={controlClass}>
-        <option value="">{anyLabel}</option>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 /**
  * One link per kind above the list (the quickest way to browse), keeping the other filters; the current
@@ -107,15 +74,7 @@ export function CatalogueFilters({
   const t = useT();
   const locale = useLocale();
   const any = t("resourceCatalogue.any");
-  const filtered = Boolean(
-    query.q ||
-    query.kind ||
-    query.chain ||
-    query.node ||
-    query.orgKind ||
-    query.terms ||
-    (!allianceFixed && query.alliance),
-  );
+  const filtered = catalogueFiltered(query, allianceFixed);
   return (
     <SearchForm
       action={action}
@@ -135,20 +94,18 @@ export function CatalogueFilters({
       </div>
       {query.kind && <input type="hidden" name="kind" value={query.kind} />}
       {query.q ? (
-        <div>
-          <label htmlFor="resource-sort" className={labelClass}>
-            {t("resourceCatalogue.sort")}
-          </label>
-          <select id="resource-sort" name="sort" defaultValue={query.sort} className={controlClass}>
-            {catalogueSorts.map((sort) => (
-              <option key={sort} value={sort}>
-                {t(`resourceCatalogue.sort.${sort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="resource-sort"
+          name="sort"
+          label={t("resourceCatalogue.sort")}
+          value={query.sort}
+          options={catalogueSorts.map((sort) => ({
+            value: sort,
+            label: t(`resourceCatalogue.sort.${sort}`),
+          }))}
+        />
       ) : null}
-      <Choice
+      <FilterSelect
         id="resource-terms"
         name="terms"
         label={t("resourceCatalogue.filter.terms")}
@@ -156,7 +113,7 @@ export function CatalogueFilters({
         anyLabel={any}
         options={resourceTerms.map((terms) => ({ value: terms, label: t(`resource.terms.${terms}`) }))}
       />
-      <Choice
+      <FilterSelect
         id="resource-chain"
         name="chain"
         label={t("resourceCatalogue.filter.chain")}
@@ -171,7 +128,7 @@ export function CatalogueFilters({
         value={query.node ?? ""}
         groups={groups}
       />
-      <Choice
+      <FilterSelect
         id="resource-org-kind"
         name="orgKind"
         label={t("resourceCatalogue.filter.orgKind")}
@@ -180,7 +137,7 @@ export function CatalogueFilters({
         options={orgKinds.map((kind) => ({ value: kind, label: t(`org.kind.${kind}`) }))}
       />
       {allianceFixed ? null : (
-        <Choice
+        <FilterSelect
           id="resource-alliance"
           name="alliance"
           label={t("resourceCatalogue.filter.alliance")}

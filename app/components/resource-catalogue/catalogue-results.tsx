@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/i18n/use-t";
-import type { CatalogueQuery } from "~/validation/resource-catalogue";
+import { catalogueFiltered, type CatalogueQuery } from "~/validation/resource-catalogue";
 import { ResourceList, type ListedResource } from "./resource-list";
 
 const buttonClass =
@@ -29,15 +29,7 @@ export function CatalogueResults({
   allianceFixed?: boolean;
 }) {
   const t = useT();
-  const filtered = Boolean(
-    query.q ||
-    query.kind ||
-    query.chain ||
-    query.node ||
-    query.orgKind ||
-    query.terms ||
-    (!allianceFixed && query.alliance),
-  );
+  const filtered = catalogueFiltered(query, allianceFixed);
   if (catalogue.resources.length === 0) {
     return (
       <div

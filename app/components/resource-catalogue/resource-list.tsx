@@ -1,35 +1,14 @@
 import { Link } from "@remix-run/react";
 import { formatDay } from "~/components/org/format";
+import { resourceTagHref, TagLinks } from "~/components/page/tag-links";
 import { Highlighted } from "~/components/problem/highlighted";
+import { KindBadge } from "~/components/resource/resource-badges";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { CatalogueResource } from "~/models/resource-catalogue.server";
-import type { ResourceKind } from "~/validation/resource";
 
 /** Loader data arrives serialized: dates as strings. */
 export type ListedResource = Omit<CatalogueResource, "createdAt"> & { createdAt: Date | string };
-
-const kindTone: Record<ResourceKind, string> = {
-  result: "bg-violet-50 text-violet-800 ring-violet-200",
-  product: "bg-sky-50 text-sky-800 ring-sky-200",
-  service: "bg-teal-50 text-teal-800 ring-teal-200",
-  dataset: "bg-indigo-50 text-indigo-800 ring-indigo-200",
-  document: "bg-slate-100 text-slate-700 ring-slate-200",
-  equipment: "bg-orange-50 text-orange-900 ring-orange-200",
-  lab_time: "bg-lime-50 text-lime-900 ring-lime-200",
-};
-
-export function KindBadge({ kind }: { kind: ResourceKind }) {
-  const t = useT();
-  return (
-    <span
-      data-kind={kind}
-      className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-semibold ring-1 ${kindTone[kind]}`}
-    >
-      {t(`resource.kind.${kind}`)}
-    </span>
-  );
-}
 
 /** The marks beside a title: members-only, and possibly out of date (past expiry, unconfirmed). */
 function StateBadges({ resource }: { resource: ListedResource }) {
@@ -79,7 +58,7 @@ export function ResourceList({
       {resources.map((resource) => (
         <li key={resource.id} className="px-4 py-4" data-resource={resource.id}>
           <div className="flex flex-wrap items-center gap-2">
-            <KindBadge kind={resource.kind} />
+            <KindBadge kind={resource.kind} compact />
             <Link
               to={`/resources/${resource.id}`}
               className="font-semibold text-slate-900 hover:text-teal-800 hover:underline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600"
@@ -115,20 +94,7 @@ export function ResourceList({
               </span>
             )}
           </p>
-          {!compact && resource.tags.length > 0 && (
-            <ul className="mt-2 flex flex-wrap gap-1.5">
-              {resource.tags.map((tag) => (
-                <li key={tag}>
-                  <Link
-                    to={`/resources?${new URLSearchParams({ q: tag })}`}
-                    className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-slate-200"
-                  >
-                    {tag}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          {!compact && resource.tags.length > 0 && <TagLinks tags={resource.tags} href={resourceTagHref} />}
         </li>
       ))}
     </ul>

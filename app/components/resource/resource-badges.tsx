@@ -15,11 +15,14 @@ const kindClass: Record<ResourceKind, string> = {
   lab_time: "bg-lime-50 text-lime-800 ring-lime-200",
 };
 
-export function KindBadge({ kind }: { kind: ResourceKind }) {
+/** The kind in its colour; `compact` sizes it for a row of a list, beside the list's other marks. */
+export function KindBadge({ kind, compact = false }: { kind: ResourceKind; compact?: boolean }) {
   const t = useT();
+  const size = compact ? "px-2 py-0.5 font-semibold" : "px-2.5 py-1 font-medium";
   return (
     <span
-      className={`inline-flex items-center rounded-full px-2.5 py-1 text-xs font-medium ring-1 ${kindClass[kind]}`}
+      data-kind={kind}
+      className={`inline-flex items-center rounded-full text-xs ring-1 ${size} ${kindClass[kind]}`}
     >
       {t(`resource.kind.${kind}`)}
     </span>

@@ -8,19 +8,21 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { Form, Link } from "@remix-run/react";
-import { useEffect, useMemo, useState, type ReactNode } from "react";
-import { ErrorList } from "~/components/form/error-list";
+import { useEffect, useMemo, useState } from "react";
+import { asList } from "~/components/form/as-list";
+import { CheckboxGroup, Tick } from "~/components/form/checkbox-group";
 import { Field } from "~/components/form/field";
 import { FieldFrame, hintId } from "~/components/form/field-frame";
 import { FormErrors } from "~/components/form/form-errors";
+import { NodeTicks } from "~/components/form/node-ticks";
 import { SelectField } from "~/components/form/select-field";
-import { controlClass, describedBy, hintClass } from "~/components/form/styles";
+import { controlClass, describedBy } from "~/components/form/styles";
 import { SubmitButton, useIsPending } from "~/components/form/submit-button";
 import { MarkdownEditor } from "~/components/markdown/markdown-editor";
 import { pick } from "~/i18n/pick";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { NodeChoiceGroup } from "~/models/org-edit.server";
-import type { AllianceChoice, OrgChoice } from "~/models/resources.server";
+import type { AllianceChoice, OrgChoice } from "~/models/resource-choices.server";
 import {
   NODES_MAX,
   resourceKinds,
@@ -33,9 +35,6 @@ import {
   TERMS_NOTE_MAX,
   TITLE_MAX,
 } from "~/validation/resource";
-
-const asList = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === "string" ? [value] : [];
 
 export type ResourceFormDefaults = {
   kind?: string;
@@ -67,63 +66,6 @@ type Props = {
   submitLabel: string;
   cancelTo: string;
 };
-
-/** A group of checkboxes under one legend, its errors announced with it. */
-function CheckboxGroup({
-  legend,
-  hint,
-  errorId,
-  errors,
-  children,
-}: {
-  legend: string;
-  hint?: string;
-  errorId: string;
-  errors?: string[];
-  children: ReactNode;
-}) {
-  const hintFor = `${errorId}-hint`;
-  return (
-    <fieldset
-      className="space-y-2"
-      aria-describedby={describedBy(hint ? hintFor : undefined, errors?.length ? errorId : undefined)}
-    >
-      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
-      {hint && (
-        <p id={hintFor} className={hintClass}>
-          {hint}
-        </p>
-      )}
-      <ErrorList id={errorId} errors={errors} />
-      {children}
-    </fieldset>
-  );
-}
-
-function Tick({
-  name,
-  value,
-  checked,
-  label,
-}: {
-  name: string;
-  value: string;
-  checked: boolean;
-  label: string;
-}) {
-  return (
-    <label className="flex items-center gap-2 text-sm text-slate-800">
-      <input
-        type="checkbox"
-        name={name}
-        value={value}
-        defaultChecked={checked}
-        className="size-4 rounded border-slate-300 text-teal-700"
-      />
-      {label}
-    </label>
-  );
-}
 
 /**
  * Sharing or editing a resource. Nodes, alliances and modes are plain checkboxes, so the form works
@@ -231,26 +173,7 @@ export function ResourceForm({
         errorId={fields.nodeIds.errorId}
         errors={fields.nodeIds.errors}
       >
-        <div className="grid gap-3 sm:grid-cols-2">
-          {groups.map((group) => (
-            <fieldset key={group.slug} className="rounded-lg border border-slate-200 px-4 py-3">
-              <legend className="px-1 text-sm font-semibold text-slate-900">
-                {pick(locale, group.nameZh, group.nameEn)}
-              </legend>
-              <div className="grid gap-1">
-                {group.nodes.map((node) => (
-                  <Tick
-                    key={node.id}
-                    name={fields.nodeIds.name}
-                    value={node.id}
-                    checked={nodes.has(node.id)}
-                    label={pick(locale, node.nameZh, node.nameEn)}
-                  />
-                ))}
-              </div>
-            </fieldset>
-          ))}
-        </div>
+        <NodeTicks name={fields.nodeIds.name} groups={groups} ticked={nodes} />
       </CheckboxGroup>
       <Field
         label={t("resource.field.tags")}

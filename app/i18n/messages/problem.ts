@@ -30,7 +30,7 @@ export const problem = defineMessages({
     "board.allianceLead": "本联盟成员发布的难题，以及发布到本联盟的公开难题。",
     tab: "难题",
     "search.title": "搜索",
-    "search.lead": "在全部难题的标题、描述和标签中搜索，支持中文和英文。",
+    "search.lead": "在全部难题和共享资源的标题、描述和标签中搜索，支持中文和英文。",
     "search.prompt": "输入关键词开始搜索，例如“谐波减速器”或“ROS2”。",
     "search.count": "找到 {count} 个相关难题",
     "search.countMore": "找到超过 {count} 个相关难题",
@@ -150,7 +150,8 @@ export const problem = defineMessages({
       "Problems posted by this alliance's members, and public problems posted to this alliance.",
     tab: "Problems",
     "search.title": "Search",
-    "search.lead": "Search the titles, descriptions and tags of all problems, in Chinese or English.",
+    "search.lead":
+      "Search the titles, descriptions and tags of all problems and shared resources, in Chinese or English.",
     "search.prompt": "Type a few words to search, e.g. “harmonic reducer” or “ROS2”.",
     "search.count": "Matching problems: {count}",
     "search.countMore": "Matching problems: more than {count}",
