@@ -90,16 +90,14 @@ export type Lexemes = Map<string, "A" | "B" | "C" | "D">;
 
 const RANK = { A: 3, C: 2, B: 1, D: 0 } as const;
 
-/** Reads PostgreSQL's text form of a tsvector: `'谐波':1A,5B '精度':3`. */
-export function parseTsvector(text: string): Lexemes {
+/** The pairs `lexemesOf` selects (lexeme, its positions' weights), as each lexeme's best weight. */
+export function bestWeights(pairs: readonly [string, readonly string[]][]): Lexemes {
   const lexemes: Lexemes = new Map();
-  for (const match of text.matchAll(/'((?:[^']|'')*)'(?::([0-9A-D,]+))?/g)) {
-    const lexeme = match[1].replaceAll("''", "'");
+  for (const [lexeme, weights] of pairs) {
     let best: "A" | "B" | "C" | "D" = "D";
-    for (const position of (match[2] ?? "").split(",")) {
-      const letter = /[ABC]$/.exec(position)?.[0] as "A" | "B" | "C" | undefined;
-      const weight = letter ?? "D";
-      if (RANK[weight] > RANK[best]) best = weight;
+    for (const weight of weights) {
+      if (weight in RANK && RANK[weight as keyof typeof RANK] > RANK[best])
+        best = weight as keyof typeof RANK;
     }
     lexemes.set(lexeme, best);
   }

@@ -19,7 +19,7 @@ import {
   anyWordQuery,
   matchWords,
   overlap,
-  parseTsvector,
+  bestWeights,
   type MatchWord,
 } from "./resource-match-words.server";
 import { isUuid } from "./topic-records.server";
@@ -30,9 +30,10 @@ import { isUuid } from "./topic-records.server";
  * chain proximity: the same node counts most, then a direct supplier of the problem's node — the
  * plan's "demand pull, technology push" runs along the chain's edges. Only what the viewer may list.
  *
- * Candidates come from three bounded, indexed queries in one statement — the best `CANDIDATES` by
- * ts_rank among text matches, among resources on the same node, and among those on a neighbouring node
- * — so the cost does not grow with the catalogue; the final score is computed here for those few.
+ * Candidates come from three bounded, indexed queries sent together — the best `CANDIDATES` by ts_rank
+ * among text matches, among resources on the same node, and among those on a neighbouring node — so the
+ * cost does not grow with the catalogue; the final score is computed here for those few, from the
+ * lexemes they share with the probe.
  */
 
 export const MATCHES_SHOWN = 5;
@@ -40,6 +41,12 @@ export const MATCHES_SHOWN = 5;
 const CANDIDATES = 30;
 /** Rows ranked per candidate group: bounds the work however common the words or busy the node. */
 const SCANNED = 200;
+/**
+ * Text matches scanned: fewer than on nodes, because finding them means testing each row's vector on the
+ * way down the creation-time index (about 25 ms for 200 at 100,000 problems, where node links are read
+ * from their own index in 4).
+ */
+const SCANNED_TEXT = 100;
 export const SAME_NODE_BONUS = 0.5;
 export const NEIGHBOUR_BONUS = 0.25;
 /** Below this a match is noise: one body word in common and nothing else. */
@@ -130,32 +137,55 @@ type Target = {
   id: AnyPgColumn;
   search: AnyPgColumn;
   createdAt: AnyPgColumn;
-  links: { table: PgTable; owner: AnyPgColumn; node: AnyPgColumn };
+  links: { table: PgTable; owner: AnyPgColumn; node: AnyPgColumn; createdAt: AnyPgColumn };
   where: SQL | undefined;
 };
 
 /**
  * The ids worth scoring: the best by ts_rank among text matches, and among rows on each group of nodes —
- * each group ranked among its newest `SCANNED` rows. Ranking reads every row's search vector, so a
+ * each group ranked among its newest rows (`SCANNED_TEXT`, `SCANNED`). Ranking reads every row's search vector, so a
  * common word in a large catalogue would otherwise cost a read of most of it; choosing the newest by
- * the heap alone is cheap, and a newer listing is the likelier to be current.
+ * the heap alone is cheap, and a newer listing is the likelier to be current. The groups are separate
+ * statements sent together, so PostgreSQL can work on them side by side on a pool's connections.
  */
-function candidates(target: Target, query: SQL | null, nearby: Nearby): SQL {
+async function candidates(db: DbOrTx, target: Target, query: SQL | null, nearby: Nearby): Promise<string[]> {
   const id = qualified(target.id);
-  const best = (condition: SQL) =>
-    sql`(select scanned.id from (select ${id} id, ${qualified(target.search)} search,
+  const best = (condition: SQL, scanned: number) =>
+    sql`select scanned.id from (select ${id} id, ${qualified(target.search)} search,
         ${qualified(target.createdAt)} created_at from ${target.table}
-        where ${and(condition, target.where)} order by ${qualified(target.createdAt)} desc limit ${SCANNED}) scanned
+        where ${and(condition, target.where)} order by ${qualified(target.createdAt)} desc limit ${scanned}) scanned
       order by ${query ? sql`ts_rank(scanned.search, ${query})` : sql`0`} desc, scanned.created_at desc
-      limit ${CANDIDATES})`;
+      limit ${CANDIDATES}`;
+  // The newest links on the nodes come from the (node, created_at) index alone; only those rows are read.
   const onNodes = (nodes: Map<string, NodeName>) =>
-    best(sql`${id} in (select ${target.links.owner} from ${target.links.table}
-      where ${target.links.node} = any(${uuids([...nodes.keys()])}))`);
+    best(
+      sql`${id} in (select ${target.links.owner} from ${target.links.table}
+      where ${target.links.node} = any(${uuids([...nodes.keys()])})
+      order by ${target.links.createdAt} desc limit ${SCANNED})`,
+      SCANNED,
+    );
   const groups: SQL[] = [];
-  if (query) groups.push(best(sql`${qualified(target.search)} @@ ${query}`));
+  if (query) groups.push(best(sql`${qualified(target.search)} @@ ${query}`, SCANNED_TEXT));
   if (nearby.same.size > 0) groups.push(onNodes(nearby.same));
   if (nearby.near.size > 0) groups.push(onNodes(nearby.near));
-  return sql.join(groups, sql` union `);
+  const found = await Promise.all(groups.map((group) => db.execute<{ id: string }>(group)));
+  return [...new Set(found.flat().map((row) => row.id))];
+}
+
+/**
+ * The row's lexemes among those the probe's words could match (each word, its pieces and its bigrams),
+ * as `[lexeme, weights]` pairs: a whole vector would be read and sent for every candidate otherwise.
+ */
+function lexemesOf(search: AnyPgColumn, words: readonly MatchWord[]) {
+  const wanted = [
+    ...new Set(words.flatMap((word) => [word.word, ...(word.phrase ?? []), ...(word.bigrams ?? [])])),
+  ];
+  if (wanted.length === 0) return sql<[string, string[]][]>`'[]'::json`;
+  return sql<[string, string[]][]>`coalesce((select json_agg(json_build_array(u.lexeme, u.weights))
+    from unnest(${qualified(search)}) u where u.lexeme = any(array[${sql.join(
+      wanted.map((lexeme) => sql`${lexeme}`),
+      sql`, `,
+    )}]::text[])), '[]'::json)`;
 }
 
 /** The first of a row's nodes among `nodes`, for the reason shown. */
@@ -169,11 +199,11 @@ type Scored = { score: number; reasons: MatchReasons };
 
 function score(
   words: readonly MatchWord[],
-  row: { lexemes: string; sameNode: string | null; nearNode: string | null },
+  row: { lexemes: [string, string[]][]; sameNode: string | null; nearNode: string | null },
   nearby: Nearby,
   direction: "upstream" | "downstream",
 ): Scored {
-  const { shared, similarity } = overlap(words, parseTsvector(row.lexemes));
+  const { shared, similarity } = overlap(words, bestWeights(row.lexemes));
   const reasons: MatchReasons = { shared };
   let bonus = 0;
   if (row.sameNode) {
@@ -210,9 +240,16 @@ export async function matchResources(
     id: resources.id,
     search: resources.search,
     createdAt: resources.createdAt,
-    links: { table: resourceNodes, owner: resourceNodes.resourceId, node: resourceNodes.nodeId },
+    links: {
+      table: resourceNodes,
+      owner: resourceNodes.resourceId,
+      node: resourceNodes.nodeId,
+      createdAt: resourceNodes.createdAt,
+    },
     where: listableResource(viewer),
   };
+  const ids = await candidates(db, target, query, nearby);
+  if (ids.length === 0) return [];
   const rows = await db
     .select({
       id: resources.id,
@@ -222,14 +259,14 @@ export async function matchResources(
       orgNameZh: organizations.nameZh,
       orgNameEn: organizations.nameEn,
       expired: sql<boolean>`${resources.expiresOn} < current_date`,
-      lexemes: sql<string>`${resources.search}::text`,
+      lexemes: lexemesOf(resources.search, words),
       sameNode: firstNode(target.links, qualified(resources.id), nearby.same),
       nearNode: firstNode(target.links, qualified(resources.id), nearby.near),
       createdAt: resources.createdAt,
     })
     .from(resources)
     .innerJoin(organizations, eq(organizations.id, resources.orgId))
-    .where(sql`${resources.id} in (${candidates(target, query, nearby)})`);
+    .where(sql`${resources.id} = any(${uuids(ids)})`);
   return best(
     rows.map(({ lexemes, sameNode, nearNode, ...row }) => ({
       ...row,
@@ -255,23 +292,30 @@ export async function matchProblems(
     id: problems.id,
     search: problems.search,
     createdAt: problems.createdAt,
-    links: { table: problemNodes, owner: problemNodes.problemId, node: problemNodes.nodeId },
+    links: {
+      table: problemNodes,
+      owner: problemNodes.problemId,
+      node: problemNodes.nodeId,
+      createdAt: problemNodes.createdAt,
+    },
     // Solved and closed problems need nothing any more.
     where: and(listable(viewer), inArray(problems.status, ["open", "in_progress"])),
   };
+  const ids = await candidates(db, target, query, nearby);
+  if (ids.length === 0) return [];
   const id = qualified(problems.id);
   const rows = await db
     .select({
       id: problems.id,
       title: problems.title,
       status: problems.status,
-      lexemes: sql<string>`${problems.search}::text`,
+      lexemes: lexemesOf(problems.search, words),
       sameNode: firstNode(target.links, id, nearby.same),
       nearNode: firstNode(target.links, id, nearby.near),
       createdAt: problems.createdAt,
     })
     .from(problems)
-    .where(sql`${id} in (${candidates(target, query, nearby)})`)
+    .where(sql`${id} = any(${uuids(ids)})`)
     .orderBy(desc(problems.createdAt));
   return best(
     rows.map(({ lexemes, sameNode, nearNode, ...row }) => ({

@@ -99,8 +99,16 @@ export const problemNodes = pgTable(
     nodeId: uuid("node_id")
       .notNull()
       .references(() => chainNodes.id, { onDelete: "cascade" }),
+    /**
+     * The problem's own `created_at`, copied by a trigger on insert (migration 0011): matching takes "the
+     * newest on these nodes" from the index below alone, instead of reading every problem of a busy node.
+     */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.problemId, t.nodeId] }), index("problem_nodes_node_idx").on(t.nodeId)],
+  (t) => [
+    primaryKey({ columns: [t.problemId, t.nodeId] }),
+    index("problem_nodes_node_created_idx").on(t.nodeId, t.createdAt, t.problemId),
+  ],
 );
 
 export const problemTags = pgTable(

@@ -119,8 +119,16 @@ export const resourceNodes = pgTable(
     nodeId: uuid("node_id")
       .notNull()
       .references(() => chainNodes.id, { onDelete: "cascade" }),
+    /**
+     * The resource's own `created_at`, copied by a trigger on insert (migration 0011): matching takes "the
+     * newest on these nodes" from the index below alone, instead of reading every resource of a busy node.
+     */
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.resourceId, t.nodeId] }), index("resource_nodes_node_idx").on(t.nodeId)],
+  (t) => [
+    primaryKey({ columns: [t.resourceId, t.nodeId] }),
+    index("resource_nodes_node_created_idx").on(t.nodeId, t.createdAt, t.resourceId),
+  ],
 );
 
 /** The alliances a resource is shared with: its tab in each, and who may see it when alliance-only. */
