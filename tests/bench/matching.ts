@@ -1,3 +1,4 @@
+import { timeAndPrint, type Case } from "./latency-table";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { inArray, sql } from "drizzle-orm";
@@ -87,27 +88,6 @@ async function fillResources(db: Db): Promise<void> {
   await db.execute(sql`vacuum analyze`);
 }
 
-const width = (text: string) => [...text].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 2 : 1), 0);
-const pad = (text: string, to: number, side: "start" | "end") => {
-  const fill = " ".repeat(Math.max(0, to - width(text)));
-  return side === "end" ? text + fill : fill + text;
-};
-
-type Case = { name: string; run: (i: number) => Promise<unknown> };
-
-async function time(run: Case["run"]): Promise<{ p50: number; p95: number; p99: number }> {
-  for (let i = 0; i < WARM_UP; i++) await run(i);
-  const ms: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const started = performance.now();
-    await run(i);
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
 export async function benchMatching(): Promise<void> {
   const embedded = await startEmbeddedPostgres({ dir: tempDataDir("qilian-bench-pg-"), ephemeral: true });
   const database = connectDatabase(embedded.url, { max: 4 });
@@ -165,31 +145,19 @@ export async function benchMatching(): Promise<void> {
       },
     ];
 
-    const loadBefore = os.loadavg()[0];
-    const results = [];
-    for (const c of cases) results.push({ name: c.name, ...(await time(c.run)) });
     const [{ r, p }] = await db.execute<{ r: number; p: number }>(
       sql`select (select count(*)::int from resources) r, (select count(*)::int from problems) p`,
     );
-    const pk = results[0];
-    console.log(
-      `\nmatching: ${r} resources, ${p} problems (prepared in ${seconds} s), viewer in ${alliances.join(" + ")}, ` +
+    const loadBefore = os.loadavg()[0];
+    await timeAndPrint(cases, {
+      warmUp: WARM_UP,
+      iterations: ITERATIONS,
+      targetP95Ms: TARGET_P95_MS,
+      heading: () =>
+        `matching: ${r} resources, ${p} problems (prepared in ${seconds} s), viewer in ${alliances.join(" + ")}, ` +
         `${ITERATIONS} runs after ${WARM_UP} warm-up, one at a time; target p95 ≤ ${TARGET_P95_MS} ms; ` +
-        `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores\n`,
-    );
-    const header = ["case", "p50 ms", "p95 ms", "p99 ms", "p95 ÷ PK p95", "p95 ≤ 50 ms"];
-    const rows = results.map((row) => [
-      row.name,
-      row.p50.toFixed(2),
-      row.p95.toFixed(2),
-      row.p99.toFixed(2),
-      row === pk ? "1.0" : (row.p95 / pk.p95).toFixed(1),
-      row === pk ? "(reference)" : row.p95 <= TARGET_P95_MS ? "PASS" : "FAIL",
-    ]);
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((cells) => width(cells[i]))));
-    for (const cells of [header, widths.map((w) => "-".repeat(w)), ...rows]) {
-      console.log(cells.map((cell, i) => pad(cell, widths[i], i === 0 ? "end" : "start")).join(" | "));
-    }
+        `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    });
   } finally {
     await database.close();
     await embedded.stop();

@@ -1,3 +1,4 @@
+import { timeAndPrint, type Case } from "./latency-table";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { inArray, sql } from "drizzle-orm";
@@ -113,28 +114,6 @@ export async function memberOfTwo(db: Db): Promise<{ viewer: Viewer; alliances: 
   return { viewer: { id: row.id, platformRole: null }, alliances: row.slugs };
 }
 
-/** Columns line up in a terminal: Chinese characters take two cells. */
-const width = (text: string) => [...text].reduce((n, c) => n + (/\p{Script=Han}/u.test(c) ? 2 : 1), 0);
-const pad = (text: string, to: number, side: "start" | "end") => {
-  const fill = " ".repeat(Math.max(0, to - width(text)));
-  return side === "end" ? text + fill : fill + text;
-};
-
-type Case = { name: string; run: (i: number) => Promise<unknown> };
-
-async function time(run: Case["run"]): Promise<{ p50: number; p95: number; p99: number }> {
-  for (let i = 0; i < WARM_UP; i++) await run(i);
-  const ms: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const started = performance.now();
-    await run(i);
-    ms.push(performance.now() - started);
-  }
-  ms.sort((a, b) => a - b);
-  const at = (q: number) => ms[Math.min(ms.length - 1, Math.ceil(q * ms.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
-}
-
 export async function benchProblems(): Promise<void> {
   const embedded = await startEmbeddedPostgres({ dir: tempDataDir("qilian-bench-pg-"), ephemeral: true });
   const database = connectDatabase(embedded.url, { max: 4 });
@@ -180,30 +159,18 @@ export async function benchProblems(): Promise<void> {
       },
     ];
 
+    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int n from problems`);
     // Other work on the machine shows in the figures: the 1-minute load is printed with them.
     const loadBefore = os.loadavg()[0];
-    const results = [];
-    for (const c of cases) results.push({ name: c.name, ...(await time(c.run)) });
-    const [{ n }] = await db.execute<{ n: number }>(sql`select count(*)::int n from problems`);
-    const pk = results[0];
-    console.log(
-      `\nproblem board: ${n} problems (prepared in ${seconds} s), viewer in ${alliances.join(" + ")}, ` +
+    await timeAndPrint(cases, {
+      warmUp: WARM_UP,
+      iterations: ITERATIONS,
+      targetP95Ms: TARGET_P95_MS,
+      heading: () =>
+        `problem board: ${n} problems (prepared in ${seconds} s), viewer in ${alliances.join(" + ")}, ` +
         `${ITERATIONS} runs after ${WARM_UP} warm-up, one at a time; target p95 ≤ ${TARGET_P95_MS} ms; ` +
-        `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores\n`,
-    );
-    const header = ["case", "p50 ms", "p95 ms", "p99 ms", "p95 ÷ PK p95", "p95 ≤ 50 ms"];
-    const rows = results.map((r) => [
-      r.name,
-      r.p50.toFixed(2),
-      r.p95.toFixed(2),
-      r.p99.toFixed(2),
-      r === pk ? "1.0" : (r.p95 / pk.p95).toFixed(1),
-      r === pk ? "(reference)" : r.p95 <= TARGET_P95_MS ? "PASS" : "FAIL",
-    ]);
-    const widths = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i]))));
-    for (const row of [header, widths.map((w) => "-".repeat(w)), ...rows]) {
-      console.log(row.map((cell, i) => pad(cell, widths[i], i === 0 ? "end" : "start")).join(" | "));
-    }
+        `load average ${loadBefore.toFixed(1)} → ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores`,
+    });
   } finally {
     await database.close();
     await embedded.stop();
