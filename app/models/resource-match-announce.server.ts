@@ -6,14 +6,8 @@ import type { Publish } from "./activity.server";
 import { notifyAll, type NotificationInput } from "./notifications.server";
 import { listable } from "./problem-board.server";
 import { listableResource } from "./resource-list.server";
-import {
-  HIGH_MATCH,
-  matchProblems,
-  matchResources,
-  problemProbe,
-  resourceProbe,
-  type MatchReasons,
-} from "./resource-matching.server";
+import { HIGH_MATCH, matchProblems, matchResources, type MatchReasons } from "./resource-matching.server";
+import { problemProbe, resourceProbe } from "./resource-match-probes.server";
 import { isUuid } from "./topic-records.server";
 
 /**

@@ -1,19 +1,10 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
-import {
-  chainEdges,
-  chainNodes,
-  organizations,
-  problemNodes,
-  problems,
-  resourceNodes,
-  resources,
-} from "../../db/schema/index";
+import { organizations, problemNodes, problems, resourceNodes, resources } from "../../db/schema/index";
 import { qualified, type DbOrTx } from "~/utils/db.server";
 import type { Viewer } from "~/utils/permissions.server";
 import type { ProblemStatus } from "~/validation/problem";
 import { listable } from "./problem-board.server";
-import { tagsOfProblem } from "./problems.server";
 import { listableResource } from "./resource-list.server";
 import {
   anyWordQuery,
@@ -22,7 +13,8 @@ import {
   bestWeights,
   type MatchWord,
 } from "./resource-match-words.server";
-import { isUuid } from "./topic-records.server";
+import { nearbyNodes, uuids, type Nearby, type NodeName } from "./resource-match-nodes.server";
+import { problemProbe, resourceProbe, type MatchProbe } from "./resource-match-probes.server";
 
 /**
  * "Results and services that may help" a problem and "problems this may solve" for a resource. A match
@@ -35,6 +27,8 @@ import { isUuid } from "./topic-records.server";
  * cost does not grow with the catalogue; the final score is computed here for those few, from the
  * lexemes they share with the probe.
  */
+
+export type { MatchProbe, NodeName };
 
 export const MATCHES_SHOWN = 5;
 /** Per candidate group; the final ranking reorders at most three times this many rows. */
@@ -56,8 +50,6 @@ const MIN_SHOWN = 0.2;
  * alone — e.g. same node + two shared title words, or five shared body words anywhere.
  */
 export const HIGH_MATCH = 0.85;
-
-export type NodeName = { zh: string; en: string };
 
 /** Why two match, as shown beside the match and stored with an announced one. */
 export type MatchReasons = {
@@ -89,48 +81,6 @@ export type ProblemMatch = {
   score: number;
   reasons: MatchReasons;
 };
-
-/** What is matched: a saved problem or resource, or a problem still being written. */
-export type MatchProbe = { title: string; body: string; tags: readonly string[]; nodeIds: readonly string[] };
-
-/** drizzle spreads a JS array into a parameter list; PostgreSQL wants one array. */
-const uuids = (values: readonly string[]) =>
-  values.length === 0
-    ? sql`'{}'::uuid[]`
-    : sql`array[${sql.join(
-        values.map((value) => sql`${value}`),
-        sql`, `,
-      )}]::uuid[]`;
-
-type Nearby = { same: Map<string, NodeName>; near: Map<string, NodeName> };
-
-/**
- * The probe's nodes and their direct neighbours one way along the chain: the nodes supplying them
- * (`upstream`, for a problem) or those they supply (`downstream`, for a resource).
- */
-async function nearbyNodes(
-  db: DbOrTx,
-  nodeIds: readonly string[],
-  direction: "upstream" | "downstream",
-): Promise<Nearby> {
-  const same = new Map<string, NodeName>();
-  const near = new Map<string, NodeName>();
-  if (nodeIds.length === 0) return { same, near };
-  const ids = uuids(nodeIds);
-  const neighbours =
-    direction === "upstream"
-      ? sql`select ${chainEdges.fromNodeId} from ${chainEdges} where ${chainEdges.toNodeId} = any(${ids})`
-      : sql`select ${chainEdges.toNodeId} from ${chainEdges} where ${chainEdges.fromNodeId} = any(${ids})`;
-  const rows = await db
-    .select({ id: chainNodes.id, zh: chainNodes.nameZh, en: chainNodes.nameEn })
-    .from(chainNodes)
-    .where(sql`${chainNodes.id} = any(${ids}) or ${chainNodes.id} in (${neighbours})`)
-    .orderBy(chainNodes.position);
-  for (const row of rows) {
-    (nodeIds.includes(row.id) ? same : near).set(row.id, { zh: row.zh, en: row.en });
-  }
-  return { same, near };
-}
 
 type Target = {
   table: PgTable;
@@ -324,38 +274,6 @@ export async function matchProblems(
     })),
     limit,
   );
-}
-
-/** A saved problem's text and nodes; null when there is none by that id. */
-export async function problemProbe(db: DbOrTx, problemId: string): Promise<MatchProbe | null> {
-  if (!isUuid(problemId)) return null;
-  const [row] = await db
-    .select({
-      title: problems.title,
-      body: problems.body,
-      tags: tagsOfProblem,
-      nodeIds: sql<string[]>`array(select ${problemNodes.nodeId} from ${problemNodes}
-        where ${problemNodes.problemId} = ${qualified(problems.id)})`,
-    })
-    .from(problems)
-    .where(eq(problems.id, problemId));
-  return row ?? null;
-}
-
-/** A saved resource's text and nodes; null when there is none by that id. */
-export async function resourceProbe(db: DbOrTx, resourceId: string): Promise<MatchProbe | null> {
-  if (!isUuid(resourceId)) return null;
-  const [row] = await db
-    .select({
-      title: resources.title,
-      body: resources.description,
-      tags: resources.tags,
-      nodeIds: sql<string[]>`array(select ${resourceNodes.nodeId} from ${resourceNodes}
-        where ${resourceNodes.resourceId} = ${qualified(resources.id)})`,
-    })
-    .from(resources)
-    .where(eq(resources.id, resourceId));
-  return row ?? null;
 }
 
 /**
