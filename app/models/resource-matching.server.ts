@@ -294,9 +294,9 @@ export async function matchesForProblem(
 export async function problemsForResource(
   db: DbOrTx,
   viewer: Viewer,
-  resourceId: string,
+  resource: string | MatchProbe,
   limit = MATCHES_SHOWN,
 ): Promise<ProblemMatch[]> {
-  const probe = await resourceProbe(db, resourceId);
+  const probe = typeof resource === "string" ? await resourceProbe(db, resource) : resource;
   return probe ? matchProblems(db, viewer, probe, limit) : [];
 }

@@ -37,6 +37,8 @@ export type ResourcePage = {
   id: string;
   kind: ResourceKind;
   title: string;
+  /** The Markdown source, for matching; the page shows `html`. */
+  description: string;
   html: string;
   visibility: ResourceVisibility;
   terms: ResourceTerms;
@@ -123,8 +125,7 @@ export async function getResourcePage(
     .leftJoin(author, eq(author.id, resources.createdById))
     .where(eq(resources.id, resource.id));
   if (!row) return null;
-  const { description, ...rest } = row;
-  return { ...rest, html: renderMarkdown(description), expired: isExpired(row.expiresOn, chinaDay()) };
+  return { ...row, html: renderMarkdown(row.description), expired: isExpired(row.expiresOn, chinaDay()) };
 }
 
 /** What the viewer may do on the page, besides reading it. */

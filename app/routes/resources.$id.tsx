@@ -47,11 +47,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const listed = !access.hiddenAt && !access.withdrawnAt;
   const [inquiries, problemMatches, attachments] = await Promise.all([
     inquiryPanel(db, user, access),
-    listed ? problemsForResource(db, user, access.id) : null,
+    listed
+      ? problemsForResource(db, user, {
+          title: resource.title,
+          body: resource.description,
+          tags: resource.tags,
+          nodeIds: resource.nodes.map((node) => node.id),
+        })
+      : null,
     listAttachments(db, { kind: "resource", id: access.id }),
   ]);
+  // The Markdown source stays on the server: the page shows the rendered HTML.
+  const { description: _description, ...shown } = resource;
   return {
-    resource,
+    resource: shown,
     can: resourceActions(user, access),
     today: chinaDay(),
     inquiries,
