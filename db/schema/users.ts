@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigserial,
   boolean,
   index,
@@ -34,6 +35,13 @@ export const users = pgTable(
       .default(sql`'{1440,60}'::integer[]`),
     /** Reminders also by email (when mail is set up), not only in the app. */
     eventReminderEmail: boolean("event_reminder_email").notNull().default(true),
+    /**
+     * Set by an operator: the account cannot log in, its sessions were ended and its sockets closed.
+     * Its content stays (moderation hides content, not people).
+     */
+    suspendedAt: timestamp("suspended_at", { withTimezone: true }),
+    suspendedById: text("suspended_by_id").references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    suspendedReason: text("suspended_reason"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
