@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import { errorMessageKeys, GeneralErrorBoundary } from "./components/error-boundary";
 import { SiteFooter } from "./components/layout/site-footer";
+import { SessionEndedBanner } from "./components/layout/session-ended-banner";
 import { SiteHeader, SkipLink } from "./components/layout/site-header";
 import { useNonce } from "./components/nonce";
 import { detectLocale } from "./i18n/detect";
@@ -69,6 +70,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body className="flex min-h-full flex-col bg-slate-50 text-slate-900 antialiased">
         <SkipLink />
         <SiteHeader user={data?.user ?? null} notifications={data?.notifications ?? null} />
+        {data?.user && <SessionEndedBanner key={data.user.id} />}
         <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
           {children}
         </main>

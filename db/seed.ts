@@ -1,6 +1,7 @@
 import { pathToFileURL } from "node:url";
 import { count } from "drizzle-orm";
 import { appendActivities } from "~/models/activity.server";
+import { refreshInsights } from "~/models/insights/refresh.server";
 import { allianceTopic, PLATFORM_TOPIC } from "~/realtime/topics";
 import type { Db, Tx } from "~/utils/db.server";
 import type { Logger } from "~/utils/logger.server";
@@ -8,6 +9,7 @@ import { allianceSeeds } from "./seed-data/alliances";
 import { chainSeeds } from "./seed-data/chains";
 import { seedChannels } from "./seed-data/channels";
 import { seedEventAfter } from "./seed-data/event-after";
+import { seedHistory } from "./seed-data/history";
 import { seedEvents } from "./seed-data/events";
 import {
   insertAlliances,
@@ -21,6 +23,7 @@ import {
 } from "./seed-data/insert";
 import { membershipHistory, requestNotes } from "./seed-data/membership-history";
 import { membershipSeeds } from "./seed-data/memberships";
+import { seedOpenReports } from "./seed-data/open-reports";
 import { organizationSeeds } from "./seed-data/organizations";
 import { positionSeeds } from "./seed-data/positions";
 import { seedProblemCare } from "./seed-data/problem-care";
@@ -43,7 +46,8 @@ export type SeedOptions = {
  * nothing, and a partly seeded database only gets what it lacks.
  */
 export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<void> {
-  const files = await db.transaction(async (tx) => {
+  const now = Date.now();
+  const { files, historyWritten } = await db.transaction(async (tx) => {
     const chains = await insertChains(
       tx,
       chainSeeds.map((chain, position) => ({ ...chain, position })),
@@ -65,7 +69,6 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<v
         kind,
       })),
     );
-    const now = Date.now();
     const { byEmail, created } = await insertUsers(
       tx,
       userSeeds.map((user, i) => ({
@@ -123,7 +126,10 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<v
     await seedEvents(tx, { alliances: allianceRows, users: byEmail, now });
     await seedEventAfter(tx, { users: byEmail });
     await seedChannels(tx, { alliances: allianceRows, users: byEmail, now });
-    return seedResources(tx, {
+    const past = { chains, alliances: allianceRows, orgs, users: byEmail, now };
+    const historyWritten = await seedHistory(tx, past);
+    await seedOpenReports(tx, past);
+    const files = await seedResources(tx, {
       chains,
       alliances: allianceRows,
       orgs,
@@ -131,8 +137,12 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<v
       now,
       dataDir: options.dataDir ?? null,
     });
+    return { files, historyWritten };
   });
   if (options.dataDir) await placeDemoFiles(options.dataDir, files);
+  // The dashboard's figures, right away rather than at the job runner's next round; a second seed that
+  // wrote no history leaves them (and their time) as they were.
+  if (historyWritten > 0) await refreshInsights(db, new Date(now));
 }
 
 /**

@@ -1,4 +1,6 @@
 import type { Locale } from "./locales";
+import { admin } from "./messages/admin";
+import { adminTools } from "./messages/admin-tools";
 import { alliance } from "./messages/alliance";
 import { allianceAdmin } from "./messages/alliance-admin";
 import { attachment } from "./messages/attachment";
@@ -19,6 +21,9 @@ import { eventReminders } from "./messages/event-reminders";
 import { eventSeries } from "./messages/event-series";
 import { home } from "./messages/home";
 import { inquiry } from "./messages/inquiry";
+import { insights } from "./messages/insights";
+import { insightsPeriod } from "./messages/insights-period";
+import { insightsReport } from "./messages/insights-report";
 import { invitation } from "./messages/invitation";
 import { markdown } from "./messages/markdown";
 import { matching } from "./messages/matching";
@@ -31,11 +36,14 @@ import { presence } from "./messages/presence";
 import { problem } from "./messages/problem";
 import { problemCare } from "./messages/problem-care";
 import { problemWork } from "./messages/problem-work";
+import { reportQueue } from "./messages/report-queue";
 import { resource } from "./messages/resource";
 import { resourceCatalogue } from "./messages/resource-catalogue";
 
 /** Every namespace of messages; a key is "<namespace>.<key>", e.g. "error.404". */
 const namespaces = {
+  admin,
+  adminTools,
   alliance,
   allianceAdmin,
   attachment,
@@ -56,6 +64,9 @@ const namespaces = {
   eventSeries,
   home,
   inquiry,
+  insights,
+  insightsPeriod,
+  insightsReport,
   invitation,
   markdown,
   matching,
@@ -68,6 +79,7 @@ const namespaces = {
   problem,
   problemCare,
   problemWork,
+  reportQueue,
   resource,
   resourceCatalogue,
 };

@@ -145,7 +145,7 @@ export async function findChainNode(
  * `chainSlug` is given), in one query. Only public problems and resources count: the map is for everyone,
  * and an alliance-only one must not be revealed even as a number.
  */
-async function positionCounts(
+export async function positionCounts(
   db: DbOrTx,
   chainSlug?: string,
 ): Promise<Map<string, NodeCounts & SharedCounts>> {

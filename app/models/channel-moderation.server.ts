@@ -148,11 +148,22 @@ export const restoreMessage = (
   });
 
 /** Closes an open report about one of the channel's messages without hiding anything. */
-export async function dismissReport(
+export const dismissReport = (
   services: ModerationServices,
   channel: ChannelRef,
   actorId: string,
   reportId: number,
+) => dismissReports(services, channel, actorId, [reportId]);
+
+/**
+ * Closes open reports about the channel's messages in one transaction, each logged; "unknown" when none
+ * of them was still open and about this channel.
+ */
+export async function dismissReports(
+  services: ModerationServices,
+  channel: ChannelRef,
+  actorId: string,
+  reportIds: readonly number[],
 ): Promise<ModerationResult> {
   return transact(services, async (tx) => {
     const about = and(
@@ -165,16 +176,20 @@ export async function dismissReport(
           .where(eq(channelMessages.channelId, channel.id)),
       ),
     )!;
-    const report = await dismissOpenReport(tx, reportId, actorId, about);
-    if (!report) return "unknown";
-    await recordAudit(tx, {
-      action: "channel.report_dismissed",
-      actorId,
-      subjectUserId: report.reporterId,
-      allianceId: channel.allianceId,
-      data: { channelId: channel.id, channel: channel.name, messageId: report.subjectId },
-    });
-    return "changed";
+    let dismissed = 0;
+    for (const reportId of reportIds) {
+      const report = await dismissOpenReport(tx, reportId, actorId, about);
+      if (!report) continue;
+      dismissed += 1;
+      await recordAudit(tx, {
+        action: "channel.report_dismissed",
+        actorId,
+        subjectUserId: report.reporterId,
+        allianceId: channel.allianceId,
+        data: { channelId: channel.id, channel: channel.name, messageId: report.subjectId },
+      });
+    }
+    return dismissed > 0 ? "changed" : "unknown";
   });
 }
 

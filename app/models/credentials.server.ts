@@ -12,14 +12,20 @@ import { authenticate, type AccountUser } from "./users.server";
  * stolen session costs the same attempts as guessing at the log-in form.
  */
 
-/** Log-in: the account these credentials open, "invalid" (never saying which was wrong), or blocked. */
-export function attemptLogin(
+/**
+ * Log-in: the account these credentials open, "invalid" (never saying which was wrong), blocked, or
+ * "suspended" — told only to someone who typed the right password, so it reveals nothing to a guesser.
+ */
+export async function attemptLogin(
   db: Db,
   input: { email: string; password: string; ip: string },
-): Promise<Attempt<AccountUser>> {
-  return throttledAttempt(db, { email: input.email, ip: input.ip }, () =>
+): Promise<Attempt<AccountUser> | { status: "suspended" }> {
+  const attempt = await throttledAttempt(db, { email: input.email, ip: input.ip }, () =>
     authenticate(db, input.email, input.password),
   );
+  if (attempt.status !== "ok") return attempt;
+  const { suspended, ...user } = attempt.value;
+  return suspended ? { status: "suspended" } : { status: "ok", value: user };
 }
 
 /**

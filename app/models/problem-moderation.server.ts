@@ -135,11 +135,22 @@ export async function setHidden(
 }
 
 /** Closes an open report about this problem or its replies without hiding anything. */
-export async function dismissReport(
+export const dismissReport = (
   services: ModerationServices,
   problem: ProblemRef,
   actorId: string,
   reportId: number,
+) => dismissReports(services, problem, actorId, [reportId]);
+
+/**
+ * Closes open reports about this problem or its replies in one transaction, each logged; "unknown" when
+ * none of them was still open and about it.
+ */
+export async function dismissReports(
+  services: ModerationServices,
+  problem: ProblemRef,
+  actorId: string,
+  reportIds: readonly number[],
 ): Promise<ModerationResult> {
   return transact(services, async (tx) => {
     const about = or(
@@ -152,19 +163,23 @@ export async function dismissReport(
         ),
       ),
     )!;
-    const report = await dismissOpenReport(tx, reportId, actorId, about);
-    if (!report) return "unknown";
-    await recordAudit(tx, {
-      action: "report.dismissed",
-      actorId,
-      allianceId: problem.allianceId,
-      data: {
-        problemId: problem.id,
-        problem: problem.title,
-        subjectType: report.subjectType,
-        subjectId: report.subjectId,
-      },
-    });
-    return "changed";
+    let dismissed = 0;
+    for (const reportId of reportIds) {
+      const report = await dismissOpenReport(tx, reportId, actorId, about);
+      if (!report) continue;
+      dismissed += 1;
+      await recordAudit(tx, {
+        action: "report.dismissed",
+        actorId,
+        allianceId: problem.allianceId,
+        data: {
+          problemId: problem.id,
+          problem: problem.title,
+          subjectType: report.subjectType,
+          subjectId: report.subjectId,
+        },
+      });
+    }
+    return dismissed > 0 ? "changed" : "unknown";
   });
 }

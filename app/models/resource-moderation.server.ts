@@ -110,17 +110,28 @@ export async function setResourceHidden(
 }
 
 /** Closes an open report about this resource without hiding it. */
-export async function dismissResourceReport(
+export const dismissResourceReport = (
   services: ModerationServices,
   resource: ResourceRef,
   actorId: string,
   reportId: number,
+) => dismissResourceReports(services, resource, actorId, [reportId]);
+
+/** Closes open reports about this resource in one transaction, each logged; "unknown" when none was open. */
+export async function dismissResourceReports(
+  services: ModerationServices,
+  resource: ResourceRef,
+  actorId: string,
+  reportIds: readonly number[],
 ): Promise<ModerationResult> {
   return transact(services, async (tx) => {
     const about = sql`${contentReports.subjectType} = 'resource' and ${contentReports.subjectId} = ${resource.id}`;
-    const report = await dismissOpenReport(tx, reportId, actorId, about);
-    if (!report) return "unknown";
-    await audit(tx, resource, { action: "resource.report_dismissed", actorId });
-    return "changed";
+    let dismissed = 0;
+    for (const reportId of reportIds) {
+      if (!(await dismissOpenReport(tx, reportId, actorId, about))) continue;
+      dismissed += 1;
+      await audit(tx, resource, { action: "resource.report_dismissed", actorId });
+    }
+    return dismissed > 0 ? "changed" : "unknown";
   });
 }

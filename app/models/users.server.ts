@@ -113,18 +113,25 @@ export async function signUp(
 /** Lazily made, so that an unknown email costs the same argon2 verification as a known one. */
 let dummyHash: Promise<string> | undefined;
 
-/** The account these credentials open, or null; which of the two was wrong is deliberately not told. */
-export async function authenticate(db: DbOrTx, email: string, password: string): Promise<AccountUser | null> {
+/**
+ * The account these credentials open, or null; which of the two was wrong is deliberately not told.
+ * `suspended` is for the caller to refuse the log-in only once the password has been shown right.
+ */
+export async function authenticate(
+  db: DbOrTx,
+  email: string,
+  password: string,
+): Promise<(AccountUser & { suspended: boolean }) | null> {
   const [row] = await db
-    .select({ ...account, passwordHash: users.passwordHash })
+    .select({ ...account, passwordHash: users.passwordHash, suspendedAt: users.suspendedAt })
     .from(users)
     .where(eq(sql`lower(${users.email})`, normalize(email)));
   if (!row) {
     await verifyPassword(await (dummyHash ??= hashPassword(crypto.randomUUID())), password);
     return null;
   }
-  const { passwordHash, ...user } = row;
-  return (await verifyPassword(passwordHash, password)) ? user : null;
+  const { passwordHash, suspendedAt, ...user } = row;
+  return (await verifyPassword(passwordHash, password)) ? { ...user, suspended: suspendedAt !== null } : null;
 }
 
 export async function updateProfile(

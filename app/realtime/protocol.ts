@@ -75,6 +75,12 @@ export interface ServerToClientEvents {
   activity: (activity: LiveActivity) => void;
   presence: (event: PresenceEvent) => void;
   typing: (event: TypingEvent) => void;
+  /**
+   * The server ended the session this socket was opened with (log-out elsewhere, password change,
+   * suspension); the disconnect follows. Sent so the page can say so: a server restart disconnects
+   * sockets too, with the same reason, but leaves the session alone.
+   */
+  "session:ended": () => void;
 }
 
 export interface ClientToServerEvents {

@@ -51,12 +51,17 @@ export function createRealtimeServer(
     emit(activities: LiveActivity[]) {
       for (const activity of activities) io.to(activity.topic).emit("activity", activity);
     },
+    // Both go through the adapter in order, so every process delivers the notice before the disconnect.
     disconnectSession(sessionId: string) {
-      io.in(sessionRoom(sessionId)).disconnectSockets(true);
+      const sockets = io.in(sessionRoom(sessionId));
+      sockets.emit("session:ended");
+      sockets.disconnectSockets(true);
     },
     disconnectUser(userId: string, exceptSessionId?: string) {
-      const sockets = io.in(userTopic(userId));
-      (exceptSessionId ? sockets.except(sessionRoom(exceptSessionId)) : sockets).disconnectSockets(true);
+      const all = io.in(userTopic(userId));
+      const sockets = exceptSessionId ? all.except(sessionRoom(exceptSessionId)) : all;
+      sockets.emit("session:ended");
+      sockets.disconnectSockets(true);
     },
     leaveRooms(userId: string, rooms: string[]) {
       if (rooms.length > 0) io.in(userTopic(userId)).socketsLeave(rooms);

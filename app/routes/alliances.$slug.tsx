@@ -38,6 +38,8 @@ export async function loader(args: LoaderFunctionArgs) {
     decide: canInAlliance(role, "alliance.requests.decide"),
     invite: canInAlliance(role, "alliance.invite"),
     audit: canInAlliance(role, "alliance.audit.view"),
+    insights: canInAlliance(role, "alliance.insights.view"),
+    reports: canInAlliance(role, "alliance.reports.review"),
     edit: canInAlliance(role, "alliance.edit"),
     watch: canInAlliance(role, "alliance.watch") && ref.archivedAt === null,
   };

@@ -66,6 +66,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: 400 },
     );
   }
+  if (attempt.status === "suspended") {
+    return data<ActionData>(
+      {
+        result: submission.reply({
+          formErrors: ["adminTools.suspension.loginRefused"],
+          hideFields: ["password"],
+        }),
+      },
+      { status: 403 },
+    );
+  }
   const user = attempt.value;
 
   const { sessionId: previous } = await getOptionalUser({ request, context });

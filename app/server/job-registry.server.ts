@@ -1,5 +1,6 @@
 import { SWEEP_KIND, sweepAttachmentFiles } from "~/models/attachment-sweeper.server";
 import { PLAN_KIND, REMINDER_KIND, planReminders, sendReminder } from "~/models/event-reminders.server";
+import { REFRESH_KIND, refreshInsights } from "~/models/insights/refresh.server";
 import { pruneFinishedJobs } from "~/models/jobs.server";
 import { DIGEST_KIND, DIGEST_PLAN_KIND, planDigests, sendDigest } from "~/models/notification-digest.server";
 import { NOTIFICATION_EMAIL_KIND, sendNotificationEmail } from "~/models/notification-email.server";
@@ -56,6 +57,10 @@ export const jobHandlers: Record<string, JobHandler> = {
   [PRUNE_KIND]: async ({ tx }) => {
     await pruneFinishedJobs(tx, new Date(Date.now() - KEEP_DONE_MS));
   },
+  [REFRESH_KIND]: async ({ tx, services }) => {
+    const { ms } = await refreshInsights(tx, new Date());
+    services.log.debug({ ms }, "insights refreshed");
+  },
   [SWEEP_KIND]: async ({ tx, services }) => {
     const result = await sweepAttachmentFiles(tx, services.config.dataDir, new Date());
     if (result.finished + result.removed > 0) services.log.info(result, "attachment files swept");
@@ -68,4 +73,6 @@ export const recurringJobs: RecurringJob[] = [
   { kind: PRUNE_KIND, everyMs: DAY_MS },
   { kind: SWEEP_KIND, everyMs: 3_600_000 },
   { kind: EXPIRY_KIND, everyMs: 3_600_000 },
+  // The dashboard says when its figures were computed; ten minutes old is fresh enough for a plan's report.
+  { kind: REFRESH_KIND, everyMs: 600_000 },
 ];

@@ -1,9 +1,9 @@
 import { DrizzlePostgreSQLAdapter } from "@lucia-auth/adapter-drizzle";
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "../../db/schema/index";
 import type { Locale } from "~/i18n/locales";
-import type { Db } from "./db.server";
+import type { Db, DbOrTx } from "./db.server";
 import type { Config } from "./env.server";
 
 /**
@@ -24,7 +24,8 @@ function createLucia(db: Db, config: Pick<Config, "secureCookies">) {
       expires: true,
       attributes: { secure: config.secureCookies, sameSite: "lax" },
     },
-    getUserAttributes: userAttributes,
+    // `suspended` only lets validateSessionCookie refuse the session; SessionUser leaves it out.
+    getUserAttributes: (row) => ({ ...userAttributes(row), suspended: row.suspendedAt !== null }),
   });
 }
 
@@ -85,8 +86,14 @@ export async function validateSessionCookie(
   if (!sessionId) return { user: null };
   const { session, user } = await lucia(deps).validateSession(sessionId);
   if (!session) return { user: null, setCookie: lucia(deps).createBlankSessionCookie().serialize() };
+  // Suspending deletes the account's sessions; one started by a log-in racing the suspension ends here.
+  if (user.suspended) {
+    await lucia(deps).invalidateSession(session.id);
+    return { user: null, setCookie: lucia(deps).createBlankSessionCookie().serialize() };
+  }
+  const { suspended: _suspended, ...sessionUser } = user;
   return {
-    user: user as SessionUser,
+    user: sessionUser as SessionUser,
     sessionId: session.id,
     setCookie: session.fresh ? lucia(deps).createSessionCookie(session.id).serialize() : undefined,
   };
@@ -113,7 +120,7 @@ export async function checkSessionCookie(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date()), isNull(users.suspendedAt)));
   return row ? { user: { id: row.id, ...userAttributes(row) }, sessionId } : null;
 }
 
@@ -139,7 +146,7 @@ export async function endSession(deps: AuthDeps, sessionId: string): Promise<str
 
 /** Ends every session of the user except `keepSessionId` (all of them when it is omitted). */
 export async function endOtherSessions(
-  deps: AuthDeps,
+  deps: { db: DbOrTx },
   userId: string,
   keepSessionId?: string,
 ): Promise<void> {

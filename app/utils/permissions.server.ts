@@ -186,6 +186,25 @@ export const policy = {
   "resource.inquiries.count": alliance(organizersOnly),
   /** An inquiry's thread and its live topic; record check: `canReadInquiry` (asker or provider). */
   "inquiry.watch": platform({ anonymous: false, user: true, admin: true }),
+
+  /**
+   * The platform's figures (/admin): every alliance, chain and organization. Operators only; organizers
+   * read their own alliance's through `alliance.insights.view`.
+   */
+  "admin.insights.view": platform({ anonymous: false, user: false, admin: true }),
+  /** The review queue of every report on the platform, content outside any alliance included. */
+  "admin.moderate": platform({ anonymous: false, user: false, admin: true }),
+  /** Suspending and reinstating accounts: a suspension ends the user's sessions and sockets at once. */
+  "admin.users.manage": platform({ anonymous: false, user: false, admin: true }),
+  /** The whole audit log, filtered by who, what and when. */
+  "admin.audit.view": platform({ anonymous: false, user: false, admin: true }),
+  /** An alliance's figures, charts, CSV exports and printable period report. */
+  "alliance.insights.view": alliance(organizersOnly),
+  /**
+   * The alliance's one review queue of reported problems, replies, messages and resources; each
+   * decision is still the subject's own `*.moderate` action.
+   */
+  "alliance.reports.review": alliance(organizersOnly),
 } as const;
 
 export type Action = keyof typeof policy;

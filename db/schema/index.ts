@@ -14,3 +14,4 @@ export * from "./events";
 export * from "./jobs";
 export * from "./channels";
 export * from "./resources";
+export * from "./insights";

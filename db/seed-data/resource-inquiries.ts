@@ -225,7 +225,7 @@ export const matchSeeds: MatchSeed[] = [
     score: 0.81,
     node: "industry-applications",
     shared: ["5G", "专网", "时延"],
-    daysAgo: 10,
+    daysAgo: 16,
   },
   {
     problem: "data-labeling-quality",

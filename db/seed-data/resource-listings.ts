@@ -463,7 +463,7 @@ export const listingSeeds: ListingSeed[] = [
     title: "5G private network tuning for factories: latency jitter under 10 ms",
     description:
       "Factory 5G private networks often meet their average latency but not their **jitter** targets. We survey the site, tune the radio and core configuration (TDD frame, scheduling priority, UPF placement) and prove the result with a week of measurements.\n\nDone for port cranes and AGV fleets in the Tianjin Port Free Trade Zone.",
-    daysAgo: 11,
+    daysAgo: 18,
     expiresInDays: 210,
     files: [
       {

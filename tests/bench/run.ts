@@ -6,6 +6,7 @@ import path from "node:path";
 import { ensureBuild } from "../setup/build";
 import { freePort, spawnServer, tempDataDir } from "../setup/spawn-server";
 import { benchChannels } from "./channels";
+import { benchInsights } from "./insights";
 import { benchMatching } from "./matching";
 import { benchProblems } from "./problems";
 import { benchRegistrations } from "./registrations";
@@ -15,8 +16,9 @@ import { benchRegistrations } from "./registrations";
  * servers pinned to core 0 and the load generator to core 1, and reports medians. BENCH_REQUESTS scales it.
  * Then the problem board at 100,000 problems (problems.ts) and 500 concurrent registrations for 100 seats
  * (registrations.ts), and channels' fan-out, memory and cross-node delivery (channels.ts). `npm run bench --
- * http`, `-- problems`, `-- registrations`, `-- channels` or `-- matching` runs one part; matching.ts measures
- * matches for a problem at 50,000 shared resources.
+ * http`, `-- problems`, `-- registrations`, `-- channels`, `-- matching` or `-- insights` runs one part; matching.ts
+ * measures matches for a problem at 50,000 shared resources, insights.ts the admin dashboard over a million activity
+ * rows and 100,000 problems.
  */
 const requests = Number(process.env.BENCH_REQUESTS ?? 1000);
 const concurrency = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -129,3 +131,4 @@ if (selected("problems")) await benchProblems();
 if (selected("registrations")) await benchRegistrations();
 if (selected("channels")) await benchChannels();
 if (selected("matching")) await benchMatching();
+if (selected("insights")) await benchInsights();

@@ -484,6 +484,13 @@ describe("authorization matrix", () => {
         .returning({ id: inquiries.id });
       return watch(cookie, inquiryTopic(inquiry.id));
     },
+
+    "admin.insights.view": (_f, cookie) => passes(http("/admin", cookie)),
+    "admin.moderate": (_f, cookie) => passes(http("/admin/reports", cookie)),
+    "admin.users.manage": (_f, cookie) => passes(http("/admin/users", cookie)),
+    "admin.audit.view": (_f, cookie) => passes(http("/admin/audit", cookie)),
+    "alliance.insights.view": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/insights`, cookie)),
+    "alliance.reports.review": (f, cookie) => passes(http(`/alliances/${f.alliance.slug}/reports`, cookie)),
   };
 
   it("has a probe for every action in the policy table", () => {

@@ -9,6 +9,8 @@ import { sniff } from "~/files/sniff.server";
 import { isStoredName } from "~/files/storage.server";
 import { channelAccess } from "~/models/channel-access.server";
 import { listMessages } from "~/models/channel-messages.server";
+import { loadInsights } from "~/models/insights/figures.server";
+import { addDays, parsePeriod, shanghaiDay } from "~/models/insights/period";
 import { inquiryAccess, resourceAccess } from "~/models/resource-access.server";
 import { resourceSeedId } from "../../db/seed-data/resources";
 import { DEMO_PASSWORD, demoLogins } from "../../db/seed-data/users";
@@ -604,6 +606,178 @@ describe("demo seed", () => {
     });
     // The robotics alliance's organizer sees counts, never the thread.
     expect(await inquiryAccess(database.db, await person("daniel.hoffmann"), thread)).toBeNull();
+  });
+
+  /** Calendar months in Shanghai, as the dashboard cuts them. */
+  const month = (column: string) => sql.raw(`to_char(${column} at time zone 'Asia/Shanghai', 'YYYY-MM')`);
+
+  it("has a year of problems posted and solved, each with a timeline in order", async () => {
+    const [spread] = await rows<{ posted: number; solved: number; oldest: number }>(sql`select
+      (select count(distinct ${month("created_at")})::int from problems) as posted,
+      (select count(distinct ${month("created_at")})::int from problem_events
+        where kind = 'status_changed' and to_status = 'solved') as solved,
+      (select extract(day from now() - min(created_at))::int from problems) as oldest`);
+    expect(spread.posted).toBeGreaterThanOrEqual(11);
+    expect(spread.solved).toBeGreaterThanOrEqual(6);
+    expect(spread.oldest).toBeGreaterThanOrEqual(300);
+    expect(spread.oldest).toBeLessThanOrEqual(366);
+
+    const timelines = await rows<{
+      id: string;
+      status: string;
+      posted: string | null;
+      accepted: string | null;
+      started: string | null;
+      solved: string | null;
+      closed: string | null;
+      firstResponse: string | null;
+      acceptedOrg: string | null;
+      last: string;
+      created: string;
+    }>(sql`
+      select p.id, p.status::text, p.created_at::text as created,
+        (select min(created_at)::text from problem_events e where e.problem_id = p.id and e.kind = 'posted') as posted,
+        (select min(created_at)::text from problem_events e where e.problem_id = p.id
+          and e.kind = 'application_accepted') as accepted,
+        (select min(created_at)::text from problem_events e where e.problem_id = p.id
+          and e.kind = 'status_changed' and e.to_status = 'in_progress') as started,
+        (select max(created_at)::text from problem_events e where e.problem_id = p.id
+          and e.kind = 'status_changed' and e.to_status = 'solved') as solved,
+        (select max(created_at)::text from problem_events e where e.problem_id = p.id
+          and e.kind = 'status_changed' and e.to_status = 'closed') as closed,
+        (select least(
+          (select min(r.created_at) from problem_replies r where r.problem_id = p.id and r.author_id <> p.author_id),
+          (select min(a.created_at) from problem_applications a where a.problem_id = p.id))::text) as "firstResponse",
+        (select a.org_id::text from problem_applications a where a.problem_id = p.id and a.status = 'accepted')
+          as "acceptedOrg",
+        (select max(created_at)::text from problem_events e where e.problem_id = p.id) as last
+      from problems p where p.created_at < now() - interval '28 days'`);
+    expect(timelines.length).toBeGreaterThanOrEqual(60);
+    const time = (value: string | null) => (value === null ? NaN : new Date(value).getTime());
+    for (const p of timelines) {
+      expect(time(p.posted), p.id).toBe(time(p.created));
+      expect(time(p.last), p.id).toBeLessThan(Date.now());
+      if (p.status === "solved" || p.status === "in_progress") {
+        // Taken up (揭榜) by an organization, after the first response, then moved on in order.
+        expect(p.acceptedOrg, p.id).not.toBeNull();
+        expect(time(p.firstResponse), p.id).toBeGreaterThan(time(p.created));
+        expect(time(p.accepted), p.id).toBeGreaterThanOrEqual(time(p.firstResponse));
+        expect(time(p.started), p.id).toBe(time(p.accepted));
+      }
+      if (p.status === "solved") expect(time(p.solved), p.id).toBeGreaterThan(time(p.accepted));
+      if (p.status === "closed") expect(time(p.closed), p.id).toBeGreaterThan(time(p.created));
+    }
+    expect(new Set(timelines.map((p) => p.status))).toEqual(new Set(["solved", "closed", "in_progress"]));
+  });
+
+  it("solves some problems across alliances and chains, and leaves none of the past open", async () => {
+    const [crossing] = await rows<{ alliance: number; chain: number; pastOpen: number }>(sql`
+      select count(*) filter (where p.alliance_id is not null and not exists (select 1 from memberships m
+          where m.alliance_id = p.alliance_id and m.user_id = a.applicant_id and m.status = 'active'))::int as alliance,
+        count(*) filter (where not exists (select 1 from org_positions op join chain_nodes cn on cn.id = op.node_id
+          where op.org_id = a.org_id and cn.chain_id = any(p.chain_ids)))::int as chain,
+        (select count(*)::int from problems where status in ('open', 'in_progress') and visibility = 'public'
+          and created_at < now() - interval '28 days') as "pastOpen"
+      from problems p join problem_applications a on a.problem_id = p.id and a.status = 'accepted'
+      where p.status = 'solved'`);
+    expect(crossing.alliance).toBeGreaterThanOrEqual(3);
+    expect(crossing.chain).toBeGreaterThanOrEqual(2);
+    // Old unsolved public problems would add weak links to the chain maps; those are members-only.
+    expect(crossing.pastOpen).toBe(0);
+  });
+
+  it("held events every month of the year, most registrants checking in", async () => {
+    const [held] = await rows<{
+      months: number;
+      events: number;
+      confirmed: number;
+      attended: number;
+      early: number;
+    }>(sql`
+      select count(distinct ${month("o.starts_at")})::int as months, count(distinct o.id)::int as events,
+        count(r.id) filter (where r.status = 'confirmed')::int as confirmed,
+        count(r.id) filter (where r.status = 'confirmed' and r.checked_in_at is not null)::int as attended,
+        count(r.id) filter (where r.created_at >= o.starts_at or r.checked_in_at is not null
+          and r.status <> 'confirmed')::int as early
+      from event_occurrences o join events e on e.id = o.event_id
+      left join event_registrations r on r.occurrence_id = o.id
+      where o.starts_at < now() and o.status = 'scheduled' and e.status = 'published'`);
+    expect(held.months).toBeGreaterThanOrEqual(11);
+    expect(held.events).toBeGreaterThanOrEqual(30);
+    expect(held.attended / held.confirmed).toBeGreaterThanOrEqual(0.6);
+    expect(held.attended / held.confirmed).toBeLessThanOrEqual(0.9);
+    // Registered before the start; only confirmed places check in.
+    expect(held.early).toBe(0);
+    const [{ stale }] = await rows<{ stale: number }>(sql`
+      select count(*)::int as stale from event_occurrences o where o.confirmed_count <>
+        (select count(*) from event_registrations r where r.occurrence_id = o.id and r.status = 'confirmed')`);
+    expect(stale).toBe(0);
+  });
+
+  it("shares resources and answers inquiries over the year, some taken up for the asker's problem", async () => {
+    const [spread] = await rows<{
+      shared: number;
+      asked: number;
+      takenUp: number;
+      beforeShared: number;
+    }>(sql`select
+      (select count(distinct ${month("created_at")})::int from resources) as shared,
+      (select count(distinct ${month("created_at")})::int from inquiries) as asked,
+      (select count(*)::int from inquiries i join problems p on p.id = i.problem_id
+        where i.status = 'accepted' and p.author_id = i.asker_id and i.created_at > p.created_at) as "takenUp",
+      (select count(*)::int from inquiries i join resources r on r.id = i.resource_id
+        where i.created_at < r.created_at) as "beforeShared"`);
+    expect(spread.shared).toBeGreaterThanOrEqual(10);
+    expect(spread.asked).toBeGreaterThanOrEqual(8);
+    expect(spread.takenUp).toBeGreaterThanOrEqual(4);
+    expect(spread.beforeShared).toBe(0);
+  });
+
+  it("leaves open reports of every kind in at least two alliances, by people who did not write the content", async () => {
+    const open = await rows<{ kind: string; alliances: number; own: number; hidden: number }>(sql`
+      select r.subject_type::text as kind, count(distinct r.alliance_id)::int as alliances,
+        count(*) filter (where r.reporter_id = coalesce(p.author_id, pr.author_id, m.author_id, res.created_by_id))::int
+          as own,
+        count(*) filter (where coalesce(p.hidden_at, pr.hidden_at, m.hidden_at, res.hidden_at) is not null)::int
+          as hidden
+      from content_reports r
+      left join problems p on r.subject_type = 'problem' and p.id = r.subject_id
+      left join problem_replies pr on r.subject_type = 'problem_reply' and pr.id = r.subject_id
+      left join channel_messages m on r.subject_type = 'channel_message' and m.id = r.subject_id
+      left join resources res on r.subject_type = 'resource' and res.id = r.subject_id
+      where r.status = 'open' and coalesce(p.id, pr.id, m.id, res.id) is not null
+      group by r.subject_type order by 1`);
+    expect(open.map((r) => r.kind)).toEqual(["channel_message", "problem", "problem_reply", "resource"]);
+    for (const kind of open) {
+      expect(kind.alliances, kind.kind).toBeGreaterThanOrEqual(2);
+      expect(kind.own, kind.kind).toBe(0);
+      expect(kind.hidden, kind.kind).toBe(0);
+    }
+  });
+
+  it("computes the dashboard's figures from the seeded history right away", async () => {
+    const [refresh] = await rows<{ at: string }>(sql`select refreshed_at::text as at from insight_refreshes`);
+    expect(refresh).toBeDefined();
+    const now = new Date();
+    // The last twelve months, whatever month the test runs in.
+    const to = shanghaiDay(now);
+    const params = new URLSearchParams({ period: "custom", from: addDays(to, -364), to });
+    const parsed = parsePeriod(params, now);
+    expect(parsed.ok).toBe(true);
+    const figures = await loadInsights(database.db, {
+      scope: { allianceId: null },
+      period: (parsed as Extract<typeof parsed, { ok: true }>).period,
+      filters: { chainId: null },
+      now,
+    });
+    expect(figures.refreshedAt).not.toBeNull();
+    expect(figures.headline.problemsSolved).toBeGreaterThan(10);
+    expect(figures.headline.medianFirstResponseHours).toBeGreaterThan(0);
+    expect(figures.headline.medianSolutionDays).toBeGreaterThan(1);
+    expect(figures.headline.attendanceRate).toBeGreaterThanOrEqual(0.6);
+    expect(figures.headline.crossAllianceSolutions).toBeGreaterThan(0);
+    expect(figures.headline.matchesTakenUp).toBeGreaterThan(0);
+    expect(figures.series.filter((point) => point.problemsSolved > 0).length).toBeGreaterThanOrEqual(6);
   });
 
   it("changes nothing when seeded a second time", async () => {

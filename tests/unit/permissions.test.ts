@@ -80,6 +80,12 @@ const expected: Record<Action, string[]> = {
   "resource.moderate": ["organizer", "chair", "admin"],
   "resource.inquiries.count": ["organizer", "chair", "admin"],
   "inquiry.watch": ["user", "admin"],
+  "admin.insights.view": ["admin"],
+  "admin.moderate": ["admin"],
+  "admin.users.manage": ["admin"],
+  "admin.audit.view": ["admin"],
+  "alliance.insights.view": ["organizer", "chair", "admin"],
+  "alliance.reports.review": ["organizer", "chair", "admin"],
 };
 
 const user: Viewer = { id: "u1", platformRole: null };

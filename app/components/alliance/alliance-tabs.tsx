@@ -8,6 +8,8 @@ type Rights = {
   decide: boolean;
   invite: boolean;
   audit: boolean;
+  insights: boolean;
+  reports: boolean;
   edit: boolean;
 };
 
@@ -26,6 +28,8 @@ export function AllianceTabs({ rights, pendingCount }: { rights: Rights; pending
     { to: "members", label: "membership.tab.members", show: rights.members },
     { to: "requests", label: "membership.tab.requests", show: rights.decide, badge: pendingCount },
     { to: "invitations", label: "membership.tab.invitations", show: rights.invite },
+    { to: "insights", label: "admin.tab.insights", show: rights.insights },
+    { to: "reports", label: "admin.tab.reports", show: rights.reports },
     { to: "audit", label: "membership.tab.audit", show: rights.audit },
     { to: "settings", label: "membership.tab.settings", show: rights.edit },
   ];

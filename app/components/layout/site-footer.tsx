@@ -5,7 +5,7 @@ import { focusRing, navItems } from "./nav-items";
 export function SiteFooter() {
   const t = useT();
   return (
-    <footer className="mt-16 border-t border-slate-200 bg-white">
+    <footer className="mt-16 border-t border-slate-200 bg-white print:hidden">
       <div className="mx-auto grid max-w-7xl gap-8 px-4 py-10 sm:px-6 md:grid-cols-3 lg:px-8">
         <div className="md:col-span-2">
           <p className="text-base font-bold text-slate-900">{t("common.appName")}</p>

@@ -16,7 +16,7 @@ export function SiteHeader({
 }) {
   const t = useT();
   return (
-    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80">
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/80 print:hidden">
       <div className="relative mx-auto flex h-16 max-w-7xl items-center gap-4 px-4 sm:px-6 lg:px-8">
         <Link to="/" aria-label={t("nav.home")} className={`flex items-center gap-2 rounded-md ${focusRing}`}>
           <Logo />

@@ -65,6 +65,11 @@ export function AccountLinks({ user, itemClass }: { user: ShellUser; itemClass: 
         {t("nav.signedInAs", { name: user.displayName })}
         {user.isAdmin && <span className="ml-1 font-semibold text-teal-700">· {t("nav.admin")}</span>}
       </p>
+      {user.isAdmin && (
+        <Link to="/admin" className={itemClass}>
+          {t("admin.title")}
+        </Link>
+      )}
       <Link to="/inquiries" className={itemClass}>
         {t("inquiry.list.title")}
       </Link>
